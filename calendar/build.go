@@ -33,8 +33,9 @@ func (c *Calendar) build() error {
 	c.kinds = make([]Kind, n)
 	c.fest = make([]uint8, n)
 	c.festivals = []Festival{""}
+	firstWeekday := int(c.first.Weekday())
 	for i := range c.kinds {
-		switch (c.first + date.Date(i)).Weekday() {
+		switch time.Weekday((firstWeekday + i) % 7) {
 		case time.Saturday, time.Sunday:
 			c.kinds[i] = Weekend
 		default:
