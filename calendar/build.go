@@ -7,10 +7,6 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// ErrMissingYear reports a gap in the annual notices, or an amendment or
-// local notice for a year that has no annual notice.
-var ErrMissingYear = fmt.Errorf("year without an annual notice")
-
 // build fills c's day tables from c.files.
 func (c *Calendar) build() error {
 	firstYear, lastYear, err := c.checkYears()
@@ -93,7 +89,8 @@ func (c *Calendar) checkYears() (first, last int, err error) {
 		}
 	}
 	if len(years) == 0 {
-		return 0, 0, errNoData
+		return 0, 0, fmt.Errorf("calendar: %w: the files hold no annual notice",
+			ErrMissingYear)
 	}
 	for y := first; y <= last; y++ {
 		if !years[y] {

@@ -2,7 +2,6 @@ package calendar
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"sync"
 	"time"
@@ -295,6 +294,3 @@ func ChinaDate(t time.Time) date.Date {
 	}
 	return date.ZeroOffset + date.Date(days)
 }
-
-// errNoData reports a calendar built from files without an annual notice.
-var errNoData = errors.New("calendar: no annual notice in the data")

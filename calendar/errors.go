@@ -22,6 +22,10 @@ var (
 	ErrDuplicateYear = errors.New("year has two annual notices")
 )
 
+// ErrMissingYear reports a gap in the annual notices, or an amendment or
+// local notice for a year that has no annual notice.
+var ErrMissingYear = errors.New("year without an annual notice")
+
 // ErrOutOfRange is the error that a RangeError matches with errors.Is.
 var ErrOutOfRange = errors.New("date outside the calendar")
 
