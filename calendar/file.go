@@ -155,9 +155,10 @@ func (p *parser) parseLine(text string) error {
 		}
 		return nil
 	case strings.HasPrefix(line, "#"):
-		// Keep the comment's own spacing, so Format writes it back as read.
+		// Keep the comment's own spacing, so Format writes it back as read,
+		// but not a trailing carriage return, which a reader drops anyway.
 		raw := strings.TrimLeftFunc(text, unicode.IsSpace)
-		p.comment = append(p.comment, raw[1:])
+		p.comment = append(p.comment, strings.TrimRight(raw[1:], "\r"))
 		return nil
 	}
 	keyword, rest := line, ""
