@@ -19,8 +19,10 @@ func (c *Calendar) build() error {
 	}
 	c.first = date.New(firstYear, time.January, 1)
 	c.known = date.New(lastYear, time.December, 31)
+	// The provisional rule needs the lunar table for every year past the
+	// notices, so it is available only when the table starts by then.
 	c.end = c.known
-	if lastYear < lunar.last {
+	if lastYear < lunar.last && lastYear+1 >= lunar.first {
 		c.end = date.New(lunar.last, time.December, 31)
 	}
 
@@ -40,7 +42,7 @@ func (c *Calendar) build() error {
 	}
 
 	// The years past the notices get the statutory holidays.
-	for y := lastYear + 1; y <= lunar.last; y++ {
+	for y := lastYear + 1; c.end > c.known && y <= lunar.last; y++ {
 		for _, h := range lunar.holidays(y) {
 			if err := c.set(h.day, Holiday, h.festival); err != nil {
 				return err
@@ -81,11 +83,11 @@ func (c *Calendar) checkYears() (first, last int, err error) {
 				return 0, 0, fmt.Errorf("calendar: %w: two annual notices for %d",
 					ErrDuplicateYear, no.Year)
 			}
-			years[no.Year] = true
-			if first == 0 || no.Year < first {
-				first = no.Year
+			if len(years) == 0 {
+				first, last = no.Year, no.Year
 			}
-			last = max(last, no.Year)
+			years[no.Year] = true
+			first, last = min(first, no.Year), max(last, no.Year)
 		}
 	}
 	if len(years) == 0 {

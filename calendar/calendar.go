@@ -106,6 +106,11 @@ func HangzhouG20() (*File, error) { return ParseString(g20Data) }
 // notices set a year's days, and amendments and local notices override
 // the days they list. The annual notices must cover consecutive years.
 func New(files ...*File) (*Calendar, error) {
+	for i, f := range files {
+		if err := f.Validate(); err != nil {
+			return nil, fmt.Errorf("calendar: file %d: %w", i+1, err)
+		}
+	}
 	c := &Calendar{files: files}
 	if err := c.build(); err != nil {
 		return nil, err
@@ -115,15 +120,21 @@ func New(files ...*File) (*Calendar, error) {
 
 // With returns a calendar built from c's files followed by files, keeping
 // c's options. Use it to add a year whose notice came out after this
-// release, or a local overlay such as HangzhouG20.
+// release, or a local overlay such as HangzhouG20. An annual notice
+// replaces the provisional rule for its whole year, so it must list every
+// day off of that year.
 func (c *Calendar) With(files ...*File) (*Calendar, error) {
 	if c.err != nil {
 		return nil, c.err
 	}
-	all := append(append([]*File(nil), c.files...), files...)
-	out := &Calendar{files: all, provisional: c.provisional, adjustedOff: c.adjustedOff}
-	if err := out.build(); err != nil {
+	out, err := New(append(append([]*File(nil), c.files...), files...)...)
+	if err != nil {
 		return nil, err
+	}
+	out.provisional = c.provisional
+	if c.adjustedOff {
+		out.adjustedOff = true
+		out.index()
 	}
 	return out, nil
 }
@@ -227,6 +238,13 @@ func (c *Calendar) AddWorkdays(d date.Date, n int) (Result, error) {
 	if n == 0 {
 		return Result{Date: d, Provisional: d > c.known}, nil
 	}
+	// No count longer than the list of working days can land inside it;
+	// checking first also keeps the index below from overflowing.
+	if total := len(c.work); n > total {
+		return Result{}, c.rangeError(c.limit() + 1)
+	} else if n < -total {
+		return Result{}, c.rangeError(c.first - 1)
+	}
 	k := int(c.cum[i+1]) + n - 1 // index in work of the answer
 	if n < 0 {
 		k = int(c.cum[i]) + n
@@ -271,6 +289,9 @@ func (c *Calendar) indexOf(d date.Date) (int, error) {
 	if c.err != nil {
 		return 0, c.err
 	}
+	if c.kinds == nil {
+		return 0, errNotBuilt
+	}
 	if d < c.first || d > c.limit() {
 		return 0, c.rangeError(d)
 	}
@@ -278,8 +299,13 @@ func (c *Calendar) indexOf(d date.Date) (int, error) {
 }
 
 func (c *Calendar) rangeError(d date.Date) error {
-	return &RangeError{Date: d, First: c.first, Last: c.limit(), Provisional: c.provisional}
+	return &RangeError{Date: d, First: c.first, Last: c.limit(), Known: c.known,
+		ProvisionalEnd: c.end, Provisional: c.provisional}
 }
+
+// errNotBuilt is returned by a Calendar that no constructor made.
+var errNotBuilt = fmt.Errorf("calendar: %w: the Calendar was not built; "+
+	"use China or New", ErrOutOfRange)
 
 // ChinaDate returns the civil date in China Standard Time (UTC+8, no
 // daylight saving since 1991) of the instant t, without the machine's time

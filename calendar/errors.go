@@ -40,20 +40,25 @@ type ParseError struct {
 }
 
 func (e *ParseError) Error() string {
-	return fmt.Sprintf("calendar: line %d: %v (line %q)", e.Line, e.Err, e.Text)
+	return fmt.Sprintf("calendar: line %d: %s (line %q)", e.Line,
+		clip(e.Err.Error()), clip(e.Text))
 }
 
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // A RangeError reports a date, or the end of a count, that falls outside
-// the days the calendar can answer for. First and Last are the first and
-// last days it covers; with the provisional rule allowed, Last is the end
-// of the provisional range.
+// the days the calendar can answer for.
 type RangeError struct {
-	Date        date.Date // the date asked for, or the first day past the range
+	Date date.Date // the date asked for, or the first day past the range
+	// First and Last are the first and last days the calendar answers for;
+	// Last is ProvisionalEnd when the provisional rule is allowed.
 	First, Last date.Date
-	// Provisional reports whether the calendar allowed the provisional rule,
-	// so the date lies past even that.
+	// Known is the last day the notices cover.
+	Known date.Date
+	// ProvisionalEnd is the last day the provisional rule could cover, the
+	// end of its lunar table; Known if the table ends first.
+	ProvisionalEnd date.Date
+	// Provisional reports whether the calendar allowed the provisional rule.
 	Provisional bool
 }
 
@@ -63,12 +68,16 @@ func (e *RangeError) Error() string {
 	switch {
 	case e.Date < e.First:
 		return msg + "; the calendar holds no notice before " + e.First.String()
-	case e.Provisional:
-		return msg + "; the provisional rule ends there because the lunar " +
-			"table ends there"
+	case e.Date <= e.ProvisionalEnd && !e.Provisional:
+		return fmt.Sprintf("%s; add the State Council notice for %d, or allow "+
+			"the provisional rule, which covers years without a notice through %d",
+			msg, e.Date.Year(), e.ProvisionalEnd.Year())
+	case e.ProvisionalEnd > e.Known:
+		return fmt.Sprintf("%s; add the State Council notice for %d: the "+
+			"provisional rule ends in %d with its lunar table", msg,
+			e.Date.Year(), e.ProvisionalEnd.Year())
 	}
-	return msg + "; add the State Council notice for that year to the " +
-		"calendar data, or allow the provisional rule with WithProvisional"
+	return fmt.Sprintf("%s; add the State Council notice for %d", msg, e.Date.Year())
 }
 
 // Is reports whether target is ErrOutOfRange.

@@ -94,10 +94,12 @@ func ExampleCalendar_WithProvisional() {
 }
 
 func ExampleParse() {
-	// A host adds a year from its own file.
-	f, err := calendar.ParseString(`notice 2027 2026-11-01 X title
-off 2027-10-01..2027-10-07 国庆节
-work 2027-10-09 国庆节
+	// A host adds a local overlay from its own file: here, a city that
+	// gave its offices Friday 12 June 2026 off and had them work Saturday
+	// 13 June instead.
+	f, err := calendar.ParseString(`local 2026 - - example city notice
+off 2026-06-12 地方调休
+work 2026-06-13 地方调休
 `)
 	if err != nil {
 		fmt.Println(err)
@@ -108,9 +110,9 @@ work 2027-10-09 国庆节
 		fmt.Println(err)
 		return
 	}
-	day, _ := cal.Day(date.New(2027, time.October, 9))
-	fmt.Println(cal.Coverage().Last, day.Kind)
-	// Output: 2027-12-31 adjusted-workday
+	r, _ := cal.AddWorkdays(date.New(2026, time.June, 11), 1)
+	fmt.Println(r.Date)
+	// Output: 2026-06-13
 }
 
 func ExampleChinaDate() {

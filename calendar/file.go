@@ -2,12 +2,14 @@ package calendar
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 )
@@ -116,18 +118,64 @@ type Entry struct {
 func Parse(r io.Reader) (*File, error) {
 	p := parser{f: &File{}, annual: map[date.Date]int{}}
 	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 4096), 1<<20)
+	sc.Buffer(make([]byte, 0, 4096), maxLine)
+	sc.Split(scanLines)
 	for sc.Scan() {
 		p.line++
-		if err := p.parseLine(sc.Text()); err != nil {
-			return nil, &ParseError{Line: p.line, Text: sc.Text(), Err: err}
+		text := sc.Text()
+		if p.line == 1 {
+			text = strings.TrimPrefix(text, "\ufeff") // a byte order mark
+		}
+		if err := p.parseLine(text); err != nil {
+			return nil, &ParseError{Line: p.line, Text: clip(text), Err: err}
 		}
 	}
-	if err := sc.Err(); err != nil {
+	if err := sc.Err(); errors.Is(err, bufio.ErrTooLong) {
+		return nil, fmt.Errorf("calendar: line %d is longer than %d bytes",
+			p.line+1, maxLine)
+	} else if err != nil {
 		return nil, fmt.Errorf("calendar: reading line %d: %w", p.line+1, err)
 	}
 	p.f.Trailer = p.comment
 	return p.f, nil
+}
+
+// maxLine is the longest line Parse reads; real lines are under 200 bytes.
+const maxLine = 1 << 20
+
+// scanLines splits at "\n", "\r\n" or a lone "\r", so a file saved with
+// old Mac line ends is not read as one line.
+func scanLines(data []byte, atEOF bool) (advance int, token []byte, err error) {
+	for i, b := range data {
+		switch {
+		case b == '\n':
+			return i + 1, data[:i], nil
+		case b == '\r' && i+1 < len(data):
+			if data[i+1] == '\n' {
+				return i + 2, data[:i], nil
+			}
+			return i + 1, data[:i], nil
+		case b == '\r' && atEOF:
+			return i + 1, data[:i], nil
+		}
+	}
+	if atEOF && len(data) > 0 {
+		return len(data), data, nil
+	}
+	return 0, nil, nil
+}
+
+// clip shortens a line for an error message.
+func clip(s string) string {
+	const max = 120
+	if len(s) <= max {
+		return s
+	}
+	cut := max
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return s[:cut] + "…"
 }
 
 // ParseString is Parse over a string.
@@ -180,7 +228,7 @@ func (p *parser) parseLine(text string) error {
 		return p.parseEntry(true, rest)
 	}
 	return fmt.Errorf("%w %q: want notice, amend, local, scope, off or work",
-		ErrUnknownKind, keyword)
+		ErrUnknownKind, clip(keyword))
 }
 
 func (p *parser) parseHeader(t NoticeType, rest string) error {
@@ -203,20 +251,81 @@ func (p *parser) parseHeader(t NoticeType, rest string) error {
 	if number == unknown {
 		number = ""
 	}
-	n := Notice{
+	return p.addNotice(Notice{
 		Type:    t,
 		Year:    year,
 		Issued:  issued,
 		Number:  number,
 		Title:   strings.Join(fields[3:], " "),
 		Comment: p.takeComment(),
+	})
+}
+
+// addNotice checks a notice's own fields and its place after the notices
+// before it, then makes it the current one.
+func (p *parser) addNotice(n Notice) error {
+	switch {
+	case n.Type < Annual || n.Type > Local:
+		return fmt.Errorf("%w: notice type %d", ErrUnknownKind, n.Type)
+	case n.Year < 1 || n.Year > 9999:
+		return fmt.Errorf("%w: year %d is not from 1 to 9999", ErrSyntax, n.Year)
+	case !isToken(n.Number) && n.Number != "":
+		return fmt.Errorf("%w: document number %q has spaces or control "+
+			"characters", ErrSyntax, n.Number)
+	case strings.TrimSpace(n.Title) == "" || hasLineBreak(n.Title):
+		return fmt.Errorf("%w: title %q is empty or breaks the line", ErrSyntax, n.Title)
+	case n.Scope != "" && n.Type != Local:
+		return fmt.Errorf("%w: scope belongs only to a local notice", ErrSyntax)
+	case hasLineBreak(n.Scope) || commentBreaks(n.Comment):
+		return fmt.Errorf("%w: scope or comment breaks the line", ErrSyntax)
 	}
 	if err := p.checkOrder(n); err != nil {
 		return err
 	}
+	entries := n.Entries
+	n.Entries = nil
 	p.f.Notices = append(p.f.Notices, n)
 	p.seen = map[date.Date]int{}
+	for _, e := range entries {
+		if err := p.addEntry(e); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// isToken reports whether s is one non-empty field: no spaces, no control
+// or line-separator characters.
+func isToken(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsSpace(r) || unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// hasLineBreak reports whether s holds a character that would end a line
+// or is a control character.
+func hasLineBreak(s string) bool {
+	for _, r := range s {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return true
+		}
+	}
+	return false
+}
+
+func commentBreaks(lines []string) bool {
+	for _, l := range lines {
+		if strings.ContainsAny(l, "\n\r") {
+			return true
+		}
+	}
+	return false
 }
 
 // checkOrder enforces the order of notices: years never go down, each
@@ -286,8 +395,7 @@ func (p *parser) takeComment() []string {
 }
 
 func (p *parser) parseEntry(work bool, rest string) error {
-	n := p.current()
-	if n == nil {
+	if p.current() == nil {
 		return fmt.Errorf("%w: add a notice line first", ErrNoNotice)
 	}
 	fields := strings.Fields(rest)
@@ -298,23 +406,56 @@ func (p *parser) parseEntry(work bool, rest string) error {
 	if err != nil {
 		return err
 	}
-	e := Entry{Work: work, First: first, Last: last,
-		Festival: Festival(fields[1]), Comment: p.takeComment()}
-	if n.Type != Local && !e.Festival.isNational() {
+	return p.addEntry(Entry{Work: work, First: first, Last: last,
+		Festival: Festival(fields[1]), Comment: p.takeComment()})
+}
+
+// addEntry checks an entry against the current notice and adds it.
+func (p *parser) addEntry(e Entry) error {
+	n := p.current()
+	if n == nil {
+		return fmt.Errorf("%w: add a notice line first", ErrNoNotice)
+	}
+	switch {
+	case !isToken(string(e.Festival)):
+		return fmt.Errorf("%w %q: a festival is one word", ErrFestival, e.Festival)
+	case n.Type != Local && !e.Festival.isNational():
 		return fmt.Errorf("%w %q: a national notice names 元旦, 春节, 清明节, "+
 			"劳动节, 端午节, 中秋节, 国庆节, 中秋节、国庆节 or 抗战胜利纪念日",
-			ErrFestival, fields[1])
+			ErrFestival, e.Festival)
+	case e.Last < e.First:
+		return fmt.Errorf("%w: range %s..%s ends before it starts",
+			ErrBadDate, e.First, e.Last)
+	case e.Last-e.First >= maxEntryDays || e.Last-e.First < 0: // < 0: overflow
+		return fmt.Errorf("%w: range %s..%s is longer than %d days",
+			ErrBadDate, e.First, e.Last, maxEntryDays)
+	case commentBreaks(e.Comment):
+		return fmt.Errorf("%w: comment breaks the line", ErrSyntax)
 	}
-	if last-first >= maxEntryDays {
-		return fmt.Errorf("%w: range %s is longer than %d days",
-			ErrBadDate, fields[0], maxEntryDays)
-	}
-	for d := first; d <= last; d++ {
+	for d := e.First; d <= e.Last; d++ {
 		if err := p.checkDay(n, e, d); err != nil {
 			return err
 		}
 	}
 	n.Entries = append(n.Entries, e)
+	return nil
+}
+
+// Validate checks f as Parse checks a file, for a File built in code. The
+// error names the notice and entry at fault.
+func (f *File) Validate() error {
+	if f == nil {
+		return fmt.Errorf("calendar: nil File")
+	}
+	p := parser{f: &File{}, annual: map[date.Date]int{}}
+	for i, n := range f.Notices {
+		if err := p.addNotice(n); err != nil {
+			return fmt.Errorf("calendar: notice %d (%s %d): %w", i+1, n.Type, n.Year, err)
+		}
+	}
+	if commentBreaks(f.Header) || commentBreaks(f.Trailer) {
+		return fmt.Errorf("calendar: %w: header or trailer comment breaks the line", ErrSyntax)
+	}
 	return nil
 }
 

@@ -75,17 +75,22 @@ func (c *Calendar) WorkdaysAfter(trigger date.Date, n int) (Period, error) {
 // starts the next day and lands on trigger+n. If that day is not a working
 // day (a weekend or a holiday), the period ends on the next working day
 // (Civil Code Art. 203). An adjusted working day is a working day, so a
-// period landing on one is not extended. n must be at least 1.
+// period landing on one is not extended, unless the calendar was built
+// WithoutAdjustedWorkdays. n must be at least 1.
 func (c *Calendar) DaysFrom(trigger date.Date, n int) (Period, error) {
 	if n < 1 {
 		return Period{}, periodError(n, Days)
 	}
-	if _, err := c.indexOf(trigger); err != nil {
+	i, err := c.indexOf(trigger)
+	if err != nil {
 		return Period{}, err
 	}
+	// Compare before adding, so a huge n cannot overflow the date.
+	if n > len(c.kinds)-1-i {
+		return Period{}, c.rangeError(c.limit() + 1)
+	}
 	nominal := trigger + date.Date(n)
-	i, err := c.indexOf(nominal)
-	if err != nil {
+	if i, err = c.indexOf(nominal); err != nil {
 		return Period{}, err
 	}
 	k := int(c.cum[i]) // index in work of the first working day >= nominal
@@ -130,9 +135,23 @@ type Explanation struct {
 // skipped, with its festival. It walks the period day by day, so unlike
 // the other methods it takes time in proportion to the period's length.
 func (c *Calendar) Explain(p Period) (Explanation, error) {
-	if p.End < p.Trigger {
-		return Explanation{}, fmt.Errorf("calendar: period ends %s before its "+
-			"trigger %s", p.End, p.Trigger)
+	var want Period
+	var err error
+	switch p.Unit {
+	case WorkingDays:
+		want, err = c.WorkdaysAfter(p.Trigger, p.N)
+	case Days:
+		want, err = c.DaysFrom(p.Trigger, p.N)
+	default:
+		return Explanation{}, fmt.Errorf("calendar: period has invalid unit %d", p.Unit)
+	}
+	if err != nil {
+		return Explanation{}, err
+	}
+	if want != p {
+		return Explanation{}, fmt.Errorf("calendar: period %+v is not what this "+
+			"calendar computes for %d %s from %s (%+v); explain a period from "+
+			"the same calendar", p, p.N, p.Unit, p.Trigger, want)
 	}
 	count, err := c.WorkdaysBetween(p.Trigger, p.End)
 	if err != nil {

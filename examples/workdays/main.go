@@ -22,10 +22,12 @@
 // -data FILE uses a calendar file in the package calendar format in place
 // of the embedded national data. -provisional allows the provisional rule
 // for years past the data; answers that depend on it say so. A date
-// outside the data exits with status 1, bad usage with status 2.
+// outside the data, an invalid data file or a failed write exits with
+// status 1; bad usage exits with status 2.
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -71,6 +73,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 		}
 		return 2
 	}
+	dataSet := false
+	fs.Visit(func(f *flag.Flag) { dataSet = dataSet || f.Name == "data" })
+	if dataSet && *dataFile == "" {
+		fmt.Fprintln(stderr, "workdays: -data needs a file name")
+		return 2
+	}
 	cal, err := load(*dataFile)
 	if err != nil {
 		fmt.Fprintln(stderr, "workdays:", err)
@@ -79,11 +87,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if *provisional {
 		cal = cal.WithProvisional()
 	}
-	if err := dispatch(cal, fs.Args(), stdout); err != nil {
+	out := bufio.NewWriter(stdout)
+	err = dispatch(cal, fs.Args(), out)
+	if err == nil {
+		err = out.Flush()
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "workdays:", err)
-		if errors.Is(err, errUsage) {
-			fmt.Fprintln(stderr, usage)
+		var re *calendar.RangeError
+		switch {
+		case errors.Is(err, errUsage):
+			fmt.Fprintln(stderr, "run 'workdays -h' for usage")
 			return 2
+		case errors.As(err, &re) && !re.Provisional && re.Date > re.Known &&
+			re.Date <= re.ProvisionalEnd:
+			fmt.Fprintln(stderr, "workdays: -provisional answers under the provisional rule")
 		}
 		return 1
 	}
@@ -120,7 +138,8 @@ func dispatch(cal *calendar.Calendar, args []string, w io.Writer) error {
 		return fmt.Errorf("%w: unknown command %q", errUsage, args[0])
 	}
 	if len(args)-1 != n {
-		return fmt.Errorf("%w: %s takes %d arguments, got %d", errUsage, args[0], n, len(args)-1)
+		return fmt.Errorf("%w: %s takes %d %s, got %d", errUsage, args[0], n,
+			plural(n, "argument"), len(args)-1)
 	}
 	switch args[0] {
 	case "kind":
@@ -133,6 +152,13 @@ func dispatch(cal *calendar.Calendar, args []string, w io.Writer) error {
 		return between(cal, args[1], args[2], w)
 	}
 	return period(cal, args[1], args[2], args[3], w)
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return word
+	}
+	return word + "s"
 }
 
 func parseDay(s string) (date.Date, error) {

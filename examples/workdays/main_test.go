@@ -33,6 +33,9 @@ func TestRun(t *testing.T) {
 		{"unknown command", []string{"when"}, 2, "", "unknown command"},
 		{"no command", nil, 2, "", "no command"},
 		{"wrong arity", []string{"add", "2024-01-01"}, 2, "", "takes 2 arguments"},
+		{"one argument", []string{"kind"}, 2, "", "takes 1 argument,"},
+		{"empty data flag", []string{"-data", "", "kind", "2024-01-01"}, 2, "", "needs a file name"},
+		{"hint for provisional", []string{"kind", "2027-05-01"}, 1, "", "-provisional"},
 		{"missing data file", []string{"-data", "/nonexistent/cal.txt", "kind", "2024-01-01"}, 1, "", "no such file"},
 	}
 	for _, tc := range cases {
@@ -107,5 +110,20 @@ func TestDataFlag(t *testing.T) {
 	code = run([]string{"-data", bad, "kind", "2030-01-02"}, &out, &errOut)
 	if code != 1 || !strings.Contains(errOut.String(), "line 2") {
 		t.Errorf("bad data file: exit %d, stderr %q, want the line named", code, errOut.String())
+	}
+}
+
+// failWriter fails every write, like a full disk.
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, os.ErrClosed }
+
+func TestWriteErrorExitsOne(t *testing.T) {
+	var errOut bytes.Buffer
+	if code := run([]string{"year", "2024"}, failWriter{}, &errOut); code != 1 {
+		t.Errorf("year 2024 to a failing writer: exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut.String(), "closed") {
+		t.Errorf("stderr %q does not report the write error", errOut.String())
 	}
 }
