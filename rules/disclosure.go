@@ -1,0 +1,78 @@
+package rules
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Person is a party or other person named in a record that the agency
+// publishes under Art. 26.
+type Person struct {
+	Name     string
+	IDNumber string // identity document number
+	Phone    string
+	Address  string
+	// Natural is true for a natural person. Legal persons and other
+	// organizations are published in full.
+	Natural bool
+}
+
+// maskMark replaces the given name of a natural person.
+const maskMark = "某"
+
+// MaskForPublication returns the copy of p that the agency may publish
+// (Art. 26). For a natural person it clears the identity number, phone
+// and address and masks the name. For a legal person or another
+// organization it returns p unchanged. Masking is idempotent.
+//
+// Art. 26 requires publication but is silent on personal data. Keeping
+// only the surname followed by 某 is this package's decision: it follows
+// the usual form of published Chinese records.
+func MaskForPublication(p Person) Person {
+	if !p.Natural {
+		return p
+	}
+	return Person{Name: MaskName(p.Name), Natural: true}
+}
+
+// MaskName returns the surname of a natural person's name followed by 某:
+// 张三 becomes 张某, 欧阳修 becomes 欧阳某, and a one-character name such
+// as 张 becomes 张某. Spaces around the name are dropped and a blank name
+// becomes "".
+//
+// A Chinese name of three or more characters that starts with a common
+// two-character surname keeps both characters. A name of two characters
+// always keeps one, because a compound surname needs a given name after
+// it. A name in Latin letters, or any name that does not start with a
+// Chinese character, keeps only its first character, as in "J某",
+// because the surname may come first or last.
+//
+// NOTE: a single surname followed by a given name that starts like a
+// compound surname (东 + 方红) keeps two characters, one of them from the
+// given name.
+func MaskName(name string) string {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return ""
+	}
+	if utf8.RuneCountInString(name) >= 3 {
+		first2 := string([]rune(name)[:2])
+		if isCompoundSurname(first2) {
+			return first2 + maskMark
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(name)
+	return string(first) + maskMark
+}
+
+// isCompoundSurname reports whether s is one of the common two-character
+// surnames.
+func isCompoundSurname(s string) bool {
+	switch s {
+	case "欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙",
+		"慕容", "长孙", "宇文", "司徒", "夏侯", "轩辕", "令狐", "钟离",
+		"端木", "独孤", "南宫", "西门":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,53 @@
+package rules
+
+import "fmt"
+
+// The JSON names of Delivery and OpinionAnswer, as hosts store them.
+
+// MarshalText writes d as "by_hand", "by_post" or "electronic".
+func (d Delivery) MarshalText() ([]byte, error) {
+	switch d {
+	case ByHand:
+		return []byte("by_hand"), nil
+	case ByPost:
+		return []byte("by_post"), nil
+	case Electronically:
+		return []byte("electronic"), nil
+	}
+	return nil, fmt.Errorf("rules: invalid delivery %d", uint8(d))
+}
+
+// UnmarshalText reads a delivery written by MarshalText.
+func (d *Delivery) UnmarshalText(b []byte) error {
+	for x := ByHand; x <= Electronically; x++ {
+		if t, _ := x.MarshalText(); string(t) == string(b) {
+			*d = x
+			return nil
+		}
+	}
+	return fmt.Errorf("rules: unknown delivery %q: want by_hand, by_post or electronic", b)
+}
+
+// MarshalText writes a as "accept", "object" or "refuse".
+func (a OpinionAnswer) MarshalText() ([]byte, error) {
+	switch a {
+	case Accept:
+		return []byte("accept"), nil
+	case Object:
+		return []byte("object"), nil
+	case Refuse:
+		return []byte("refuse"), nil
+	}
+	return nil, fmt.Errorf("rules: invalid opinion answer %d", uint8(a))
+}
+
+// UnmarshalText reads an answer written by MarshalText.
+func (a *OpinionAnswer) UnmarshalText(b []byte) error {
+	for x := Accept; x <= Refuse; x++ {
+		if t, _ := x.MarshalText(); string(t) == string(b) {
+			*a = x
+			return nil
+		}
+	}
+	return fmt.Errorf("rules: unknown opinion answer %q: want accept, object or refuse", b)
+}
