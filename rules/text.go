@@ -51,3 +51,16 @@ func (a *OpinionAnswer) UnmarshalText(b []byte) error {
 	}
 	return fmt.Errorf("rules: unknown opinion answer %q: want accept, object or refuse", b)
 }
+
+// MarshalText writes c in its short English form, "Art. 17(1)(5)".
+func (c Citation) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText reads a citation in either form ParseCitation reads.
+func (c *Citation) UnmarshalText(b []byte) error {
+	parsed, err := ParseCitation(string(b))
+	if err != nil {
+		return err
+	}
+	*c = parsed
+	return nil
+}

@@ -1,0 +1,420 @@
+package consult
+
+import (
+	"slices"
+
+	"github.com/ecoconsult/ecoconsult/rules"
+	"github.com/rickb777/date/v2"
+)
+
+// check validates an event's own fields against the case, and returns the
+// outcome that selects its transition.
+func (g *Engine) check(c *Case, e Event) (string, error) {
+	p := g.rules.Params()
+	switch ev := e.(type) {
+	case InvestigationStarted:
+		return "", reject(e, "type", rules.Art(8).Para(1), ErrWrongStage,
+			"the case was opened on %s", c.Investigation)
+	case AssessmentIssued:
+		return g.checkAssessment(c, ev)
+	case NoticeReplied:
+		return g.checkNoticeReply(c, ev)
+	case OpinionServed:
+		if err := rules.OpinionLetterBasis(len(c.Assessments) > 0, false); err != nil {
+			return "", wrapRule(e, "type", err)
+		}
+		if ev.ReplyWorkdays < p.OpinionReplyWorkdays {
+			return "", reject(e, "reply_workdays", rules.Art(10).Para(3),
+				rules.ErrReplyLimitTooShort, "the letter gives %d working days; "+
+					"the obligor has at least %d", ev.ReplyWorkdays, p.OpinionReplyWorkdays)
+		}
+		if ev.Amount <= 0 {
+			return "", reject(e, "amount_fen", rules.Art(10).ItemOf(4), ErrMissingField,
+				"state the amount of compensation")
+		}
+	case OpinionReplied:
+		return g.checkOpinionReply(c, ev)
+	case CaseDesignated:
+		if c.Designation != nil {
+			return "", reject(e, "", rules.Art(15), ErrInvalidField,
+				"the case was designated on %s already", c.Designation.On)
+		}
+		if _, err := rules.Designate(ev.Date, ev.Reason); err != nil {
+			return "", wrapRule(e, "reason", err)
+		}
+	case MeetingScheduled:
+		return "", g.checkSchedule(c, ev)
+	case MeetingHeld:
+		return g.checkMeeting(c, ev)
+	case AssessmentObjected:
+		if err := rules.CheckObjection(rules.Objection{Evidence: ev.Evidence}); err != nil {
+			return "", wrapRule(e, "evidence", err)
+		}
+	case AssessmentReviewed:
+		if len(c.Reviews) >= len(c.Objections) {
+			return "", reject(e, "", rules.Art(16), ErrWrongStage,
+				"no objection waits for review")
+		}
+		if ev.Method != "explanation" && ev.Method != "expert_review" {
+			return "", reject(e, "method", rules.Art(16), ErrInvalidField,
+				"method %q: want explanation or expert_review", ev.Method)
+		}
+	case ProxyAuthorized:
+		return "", checkAuthorization(ev)
+	case ConsultationTerminated:
+		switch ev.Item {
+		case 1, 3, 4, 6, 7:
+		default:
+			return "", reject(e, "item", rules.Art(17), ErrInvalidField,
+				"item %d: record item 1, 3, 4, 6 or 7; items 2 and 5 follow "+
+					"from dates and counts", ev.Item)
+		}
+		if !filled(ev.Reason) {
+			return "", reject(e, "reason", rules.Art(17).ItemOf(ev.Item),
+				ErrMissingField, "record the reason")
+		}
+	case ConsultationHalted:
+		conduct, ok := ev.Conduct.rules()
+		if !ok {
+			return "", reject(e, "conduct", rules.Art(24), ErrInvalidField,
+				"conduct %q: want interference, false_materials or other_unlawful", ev.Conduct)
+		}
+		if _, err := rules.Halt(rules.HaltGround{Conduct: conduct, Description: ev.Detail}); err != nil {
+			return "", wrapRule(e, "detail", err)
+		}
+	case AgreementSigned:
+		return "", checkAgreement(ev)
+	case AgreementReported:
+		return "", checkReported(c, ev)
+	case ConfirmationApplied:
+		return "", g.checkConfirmationApplied(c, ev)
+	case ConfirmationDecided:
+		if c.ConfirmationApplied == 0 || c.ConfirmationDecided != nil {
+			return "", reject(e, "", rules.Art(19), ErrWrongStage,
+				"no application for judicial confirmation waits for a ruling")
+		}
+		if ev.Confirmed {
+			return "confirmed", nil
+		}
+		return "not confirmed", nil
+	case PerformanceDone:
+		return checkPerformance(c, ev)
+	case EvidencePreserved:
+		err := rules.CheckPreservation(rules.PreservationRequest{
+			Applicant: ev.Actor.String(), Evidence: ev.Evidence, Risk: ev.Risk})
+		if err != nil {
+			return "", wrapRule(e, "evidence", err)
+		}
+	}
+	return "", nil
+}
+
+func (g *Engine) checkAssessment(c *Case, ev AssessmentIssued) (string, error) {
+	switch {
+	case ev.Route == RouteReport && ev.Actor != Institution,
+		ev.Route == RouteExperts && ev.Actor != ExpertPanel:
+		return "", reject(ev, "actor", rules.Art(8), ErrNoStanding,
+			"a %s comes from the %s", ev.Route, map[Route]Actor{
+				RouteReport: Institution, RouteExperts: ExpertPanel}[ev.Route])
+	case ev.Route != RouteReport && ev.Route != RouteExperts:
+		return "", reject(ev, "route", rules.Art(8), ErrInvalidField,
+			"route %q: want report or expert_opinion", ev.Route)
+	case ev.Route == RouteExperts && ev.Experts < g.rules.Params().MinExperts:
+		return "", reject(ev, "experts", rules.Art(8).Para(2), rules.ErrTooFewExperts,
+			"%d experts; the panel needs at least %d", ev.Experts, g.rules.Params().MinExperts)
+	case ev.Amount < 0:
+		return "", reject(ev, "amount_fen", rules.Art(8).Para(1), ErrInvalidField,
+			"amount %s is negative", ev.Amount)
+	}
+	if !ev.Corrected {
+		return "", nil
+	}
+	upheld := slices.ContainsFunc(c.Reviews, func(r AssessmentReviewed) bool { return r.Upheld })
+	if !upheld {
+		return "", reject(ev, "corrected", rules.Art(16), ErrWrongStage,
+			"no review found the assessment wrong; a corrected report follows one")
+	}
+	return "corrected", nil
+}
+
+func (g *Engine) checkNoticeReply(c *Case, ev NoticeReplied) (string, error) {
+	if c.Notice == nil {
+		return "", reject(ev, "", rules.Art(8).Para(3), ErrWrongStage, "no notice was served")
+	}
+	reply := rules.NoticeReply{Reply: ev.reply(), Consent: ev.Consent}
+	out, err := g.rules.NoticeOutcome(c.Notice.Date, &reply, ev.Date)
+	if err != nil {
+		return "", wrapRule(ev, "delivery", err)
+	}
+	switch out.Outcome {
+	case rules.NoticeConsented:
+		return "consent", nil
+	case rules.NoticeRefused:
+		return "refuse", nil
+	}
+	return "late", nil
+}
+
+func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
+	if c.Opinion == nil {
+		return "", reject(ev, "", rules.Art(10).Para(3), ErrWrongStage, "no opinion letter was served")
+	}
+	reply := rules.OpinionReply{Reply: ev.reply(), Answer: ev.Answer}
+	out, err := g.rules.OpinionOutcome(c.Opinion.Date, &reply, ev.Date)
+	if err != nil {
+		return "", wrapRule(ev, "answer", err)
+	}
+	switch out.Outcome {
+	case rules.OpinionAccepted:
+		return "accept", nil
+	case rules.OpinionObjected:
+		return "object", nil
+	case rules.OpinionRefused:
+		return "refuse", nil
+	}
+	return "late", nil
+}
+
+func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) error {
+	if i := c.pendingMeeting(); i >= 0 {
+		return reject(ev, "", rules.Art(12).Para(1), ErrWrongStage,
+			"the meeting of %s is not held yet", c.Meetings[i].Scheduled.MeetingDate)
+	}
+	plan := rules.MeetingPlan{Host: ev.Host, Recorder: ev.Recorder, Invitees: ev.Invitees,
+		Date: ev.MeetingDate, Place: ev.Place, Online: ev.Online, ObligorNotified: ev.Date}
+	if err := rules.CheckMeetingPlan(plan); err != nil {
+		return wrapRule(ev, "meeting_date", err)
+	}
+	held, last, _ := c.heldMeetings()
+	if held == 0 {
+		return nil
+	}
+	_, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
+		Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})
+	if err != nil {
+		return wrapRule(ev, "meeting_date", err)
+	}
+	return nil
+}
+
+func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
+	i := c.pendingMeeting()
+	if i < 0 {
+		return "", reject(ev, "", rules.Art(12).Para(1), ErrWrongStage,
+			"no meeting is scheduled; record meeting_scheduled first")
+	}
+	if want := c.Meetings[i].Scheduled.MeetingDate; ev.Date != want {
+		return "", reject(ev, "date", rules.Art(12).Para(1), ErrInvalidField,
+			"the meeting was scheduled for %s; schedule it anew to hold it on %s", want, ev.Date)
+	}
+	switch ev.Outcome {
+	case Agreed:
+		return "agreed", nil
+	case Absent, WalkedOut:
+		if filled(ev.GoodReason) {
+			return "excused", nil
+		}
+		return "absent or walked out", nil
+	case NotAgreed:
+	default:
+		return "", reject(ev, "outcome", rules.Art(14), ErrInvalidField,
+			"outcome %q: want agreed, not_agreed, absent or walked_out", ev.Outcome)
+	}
+	held, _, _ := c.heldMeetings()
+	p := g.rules.Params()
+	designated := c.Designation != nil && (held+1 < p.MaxRounds || c.Designation.On <= ev.Date)
+	switch {
+	case held+1 >= g.rules.MaxRounds(designated):
+		return "round limit", nil
+	case ev.Continue:
+		return "continue", nil
+	}
+	return "no wish to continue", nil
+}
+
+func checkAuthorization(ev ProxyAuthorized) error {
+	if !filled(ev.ProxyName) {
+		return reject(ev, "proxy_name", rules.Art(13), ErrMissingField, "name the proxy")
+	}
+	for _, a := range ev.Acts {
+		if _, ok := a.rules(); !ok {
+			return reject(ev, "acts", rules.Art(13), ErrInvalidField,
+				"act %q: want reply_notice, reply_opinion, attend_meeting, "+
+					"object_assessment, agree_and_sign or receive_documents", a)
+		}
+	}
+	return nil
+}
+
+func checkAgreement(ev AgreementSigned) error {
+	switch {
+	case ev.Effective == 0:
+		return reject(ev, "effective", rules.Art(19), ErrMissingField,
+			"give the day the agreement takes effect")
+	case ev.Effective < ev.Date:
+		return reject(ev, "effective", rules.Art(19), ErrInvalidField,
+			"takes effect %s, before it was signed on %s", ev.Effective, ev.Date)
+	case len(ev.Steps) == 0:
+		return reject(ev, "steps", rules.Art(18).Para(2).ItemOf(4), ErrMissingField,
+			"list how and by when liability is met")
+	case ev.Amount < 0:
+		return reject(ev, "amount_fen", rules.Art(18).Para(2), ErrInvalidField,
+			"amount %s is negative", ev.Amount)
+	}
+	for i, s := range ev.Steps {
+		if !filled(s.Description) || s.Due == 0 {
+			return reject(ev, "steps", rules.Art(18).Para(2).ItemOf(4), ErrMissingField,
+				"step %d needs a description and a due day", i+1)
+		}
+		if s.Due < ev.Effective {
+			return reject(ev, "steps", rules.Art(21), ErrInvalidField,
+				"step %d is due %s, before the agreement takes effect on %s",
+				i+1, s.Due, ev.Effective)
+		}
+		if s.Amount < 0 {
+			return reject(ev, "steps", rules.Art(21), ErrInvalidField,
+				"step %d has a negative amount", i+1)
+		}
+	}
+	return nil
+}
+
+func checkReported(c *Case, ev AgreementReported) error {
+	var done bool
+	switch ev.To {
+	case ToProcuratorate:
+		done = c.ReportedProcuratorate != 0
+	case ToFinance:
+		done = c.ReportedFinance != 0
+	default:
+		return reject(ev, "to", rules.Art(18).Para(1), ErrInvalidField,
+			"recipient %q: want procuratorate or finance", ev.To)
+	}
+	if done {
+		return reject(ev, "to", rules.Art(18).Para(1), ErrInvalidField,
+			"the %s was informed already", ev.To)
+	}
+	return nil
+}
+
+func (g *Engine) checkConfirmationApplied(c *Case, ev ConfirmationApplied) error {
+	if c.ConfirmationApplied != 0 {
+		return reject(ev, "", rules.Art(19), ErrWrongStage,
+			"an application was made on %s already", c.ConfirmationApplied)
+	}
+	if ev.Date < c.Agreement.Effective {
+		return reject(ev, "date", rules.Art(19), ErrInvalidField,
+			"the agreement takes effect on %s", c.Agreement.Effective)
+	}
+	dl, err := g.rules.ConfirmationDeadline(c.Agreement.Effective)
+	if err != nil {
+		return wrapRule(ev, "date", err)
+	}
+	if ev.Date > dl.End {
+		return reject(ev, "date", rules.Art(19), ErrInvalidField,
+			"the period to apply ended on %s", dl.End)
+	}
+	return nil
+}
+
+func checkPerformance(c *Case, ev PerformanceDone) (string, error) {
+	steps := c.Agreement.Steps
+	if ev.Step < 1 || ev.Step > len(steps) {
+		return "", reject(ev, "step", rules.Art(21), ErrInvalidField,
+			"step %d: the agreement has steps 1 to %d", ev.Step, len(steps))
+	}
+	if ev.Step <= len(c.StepsDone) && c.StepsDone[ev.Step-1] != 0 {
+		return "", reject(ev, "step", rules.Art(21), ErrInvalidField,
+			"step %d was done on %s", ev.Step, c.StepsDone[ev.Step-1])
+	}
+	open := 0
+	for i := range steps {
+		if i+1 != ev.Step && (i >= len(c.StepsDone) || c.StepsDone[i] == 0) {
+			open++
+		}
+	}
+	if open == 0 {
+		return "last step", nil
+	}
+	return "step", nil
+}
+
+// record stores an accepted event's facts in the case. Slices are copied
+// before they grow, so the case Apply was given keeps its own.
+func (g *Engine) record(c *Case, e Event) {
+	h := e.Head()
+	switch ev := e.(type) {
+	case ProcuratorateInformed:
+		if c.ProcuratorateInformed == 0 {
+			c.ProcuratorateInformed = h.Date
+		}
+	case AssessmentIssued:
+		c.Assessments = append(slices.Clip(c.Assessments), ev)
+	case NoticeServed:
+		c.Notice = &ev
+	case NoticeReplied:
+		if c.NoticeReply == nil {
+			c.NoticeReply = &ev
+		}
+	case OpinionServed:
+		c.Opinion = &ev
+	case OpinionReplied:
+		if c.OpinionReply == nil {
+			c.OpinionReply = &ev
+		}
+	case CaseDesignated:
+		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
+	case MeetingScheduled:
+		c.Meetings = append(slices.Clip(c.Meetings), Meeting{Scheduled: ev})
+		held, last, _ := c.heldMeetings()
+		if held > 0 {
+			dec, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
+				Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})
+			if err == nil && dec.Warning != nil {
+				c.Warnings = append(slices.Clip(c.Warnings), *dec.Warning)
+			}
+		}
+	case MeetingHeld:
+		i := c.pendingMeeting()
+		c.Meetings = slices.Clone(c.Meetings)
+		c.Meetings[i].Held = &ev
+	case AssessmentObjected:
+		c.Objections = append(slices.Clip(c.Objections), ev)
+	case AssessmentReviewed:
+		c.Reviews = append(slices.Clip(c.Reviews), ev)
+	case ProxyAuthorized:
+		c.Proxies = append(slices.Clip(c.Proxies), ev)
+	case ConsultationTerminated:
+		c.Termination = &ev
+	case ConsultationHalted:
+		c.Halt = &ev
+	case AgreementSigned:
+		c.Agreement = &ev
+		c.StepsDone = make([]date.Date, len(ev.Steps))
+	case AgreementReported:
+		if ev.To == ToProcuratorate {
+			c.ReportedProcuratorate = h.Date
+		} else {
+			c.ReportedFinance = h.Date
+		}
+	case DisclosurePublished:
+		if c.Disclosed == 0 {
+			c.Disclosed = h.Date
+		}
+	case ConfirmationApplied:
+		c.ConfirmationApplied = h.Date
+	case ConfirmationDecided:
+		c.ConfirmationDecided = &ev
+	case ObligorReneged:
+		c.RenegedOn = h.Date
+	case PerformanceDone:
+		c.StepsDone = slices.Clone(c.StepsDone)
+		c.StepsDone[ev.Step-1] = h.Date
+	case EnforcementApplied:
+		c.EnforcementApplied = h.Date
+	case EvidencePreserved:
+		c.Preservations = append(slices.Clip(c.Preservations), ev)
+	case LawsuitFiled:
+		c.LawsuitFiled = h.Date
+	}
+}

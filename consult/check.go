@@ -1,0 +1,216 @@
+package consult
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/ecoconsult/ecoconsult/rules"
+	"github.com/rickb777/date/v2"
+)
+
+func filled(s string) bool { return strings.TrimSpace(s) != "" }
+
+// actorsFor lists who may perform each type of event. A proxy stands in
+// for the obligor only within its power of attorney (Art. 13).
+func actorsFor(t EventType) []Actor {
+	switch t {
+	case TypeAssessmentIssued:
+		return []Actor{Institution, ExpertPanel}
+	case TypeNoticeReplied, TypeOpinionReplied, TypeAssessmentObjected:
+		return []Actor{Obligor, Proxy}
+	case TypeProxyAuthorized, TypeObligorReneged, TypePerformanceDone:
+		return []Actor{Obligor}
+	case TypeAgreementSigned, TypeConfirmationApplied:
+		return []Actor{Agency, Obligor, Proxy}
+	case TypeConfirmationDecided:
+		return []Actor{Court}
+	case TypeEvidencePreserved:
+		return []Actor{Agency, Obligor, Proxy, Procuratorate}
+	}
+	return []Actor{Agency}
+}
+
+// checkHeader checks what every event needs: a day, no earlier than the
+// last event's, and an actor who may perform it.
+func (g *Engine) checkHeader(c *Case, e Event) error {
+	h := e.Head()
+	switch {
+	case h.Date == 0:
+		return reject(e, "date", rules.Citation{}, ErrMissingField, "give the day of the event")
+	case h.Date < c.lastDate():
+		return reject(e, "date", rules.Citation{}, ErrOutOfOrder,
+			"%s is before the last event, on %s; record events in date order",
+			h.Date, c.lastDate())
+	case !slices.Contains(actorsFor(e.Type()), h.Actor):
+		return reject(e, "actor", rules.Citation{}, ErrNoStanding,
+			"%s cannot record %s; the actors are %v", h.Actor, e.Type(), actorsFor(e.Type()))
+	case h.Actor == Proxy && !filled(h.Proxy):
+		return reject(e, "proxy", rules.Art(13), ErrMissingField, "name the proxy")
+	}
+	return nil
+}
+
+// actFor is the Art. 13 act an event by a proxy performs.
+func actFor(e Event) rules.ProxyAct {
+	switch ev := e.(type) {
+	case NoticeReplied:
+		return rules.ActReplyToNotice
+	case OpinionReplied:
+		if ev.Answer == rules.Accept {
+			return rules.ActAgreeAndSign
+		}
+		return rules.ActReplyToOpinion
+	case AssessmentObjected:
+		return rules.ActObjectToAssessment
+	case AgreementSigned:
+		return rules.ActAgreeAndSign
+	}
+	return rules.ActAttendMeeting
+}
+
+// checkStanding checks a proxy's power of attorney for the act (Art. 13).
+func (g *Engine) checkStanding(c *Case, e Event) error {
+	h := e.Head()
+	if h.Actor != Proxy {
+		return nil
+	}
+	var auth *ProxyAuthorized
+	for i := range c.Proxies {
+		if c.Proxies[i].ProxyName == h.Proxy {
+			auth = &c.Proxies[i]
+		}
+	}
+	if auth == nil {
+		return reject(e, "proxy", rules.Art(13), ErrNoStanding,
+			"no power of attorney for %q is on file; record proxy_authorized first", h.Proxy)
+	}
+	papers := c.proxyPapers(*auth)
+	check, err := rules.CheckProxy(papers, rules.ProxyRequest{Act: actFor(e),
+		Matter: c.Number, Day: h.Date})
+	if err == nil {
+		err = check.Err()
+	}
+	if err != nil {
+		ee := wrapRule(e, "proxy", err).(*EventError)
+		ee.Err = errorsJoin(ErrNoStanding, err)
+		return ee
+	}
+	return nil
+}
+
+// proxyPapers converts a recorded authorization into the facts of Art. 13.
+func (c *Case) proxyPapers(a ProxyAuthorized) rules.ProxyPapers {
+	kind, _ := c.Obligor.Kind.rules()
+	var acts []rules.ProxyAct
+	for _, x := range a.Acts {
+		if r, ok := x.rules(); ok {
+			acts = append(acts, r)
+		}
+	}
+	return rules.ProxyPapers{
+		Obligor:              kind,
+		ObligorIDCopy:        a.ObligorIDCopy,
+		OrganizationLicence:  a.OrganizationLicence,
+		RepresentativeIDCopy: a.RepresentativeIDCopy,
+		ProxyIDCopy:          a.ProxyIDCopy,
+		PowerOfAttorney: rules.PowerOfAttorney{
+			Received: a.PowerOfAttorney, Matters: a.Matters, From: a.From,
+			Until: a.Until, Powers: rules.AttorneyPowers{General: a.General, Acts: acts},
+		},
+	}
+}
+
+// replyInTime reports whether e is a reply that meets its deadline, so
+// it is judged before the deadline's consequence.
+func (g *Engine) replyInTime(c *Case, e Event) bool {
+	switch ev := e.(type) {
+	case NoticeReplied:
+		if c.Stage != AwaitingConsent || c.Notice == nil {
+			return false
+		}
+		dl, err := g.rules.NoticeReplyDeadline(c.Notice.Date)
+		return err == nil && g.rules.InTime(ev.reply(), dl)
+	case OpinionReplied:
+		if c.Stage != AwaitingReply || c.Opinion == nil {
+			return false
+		}
+		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date)
+		return err == nil && g.rules.InTime(ev.reply(), dl)
+	}
+	return false
+}
+
+func (r NoticeReplied) reply() rules.Reply {
+	return rules.Reply{Received: r.Date, Delivery: r.Delivery, Posted: r.Posted}
+}
+
+func (r OpinionReplied) reply() rules.Reply {
+	return rules.Reply{Received: r.Date, Delivery: r.Delivery, Posted: r.Posted}
+}
+
+// At returns the case as it stands on day: a deadline that passed by then
+// without the awaited act has its consequence. Silence on the notice
+// counts as refusal (Art. 8(3)), no reply to the opinion letter ends
+// consultation (Art. 17(1)(2)), and a step of a confirmed agreement left
+// undone past its due day calls for enforcement (Art. 22). c is not
+// changed; a day before the case's last event returns c as it is.
+func (g *Engine) At(c Case, day date.Date) (Case, error) {
+	out := c
+	for {
+		tr, since, ok, err := g.lapse(&out, day)
+		if err != nil || !ok {
+			return out, err
+		}
+		out.change(since, TypeDeadlinePassed, tr.Branch, tr)
+	}
+}
+
+// lapse finds the next deadline consequence due by day, if any.
+func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, error) {
+	var branch string
+	var since date.Date
+	switch c.Stage {
+	case AwaitingConsent:
+		dl, err := g.rules.NoticeReplyDeadline(c.Notice.Date)
+		if err != nil {
+			return Transition{}, 0, false, err
+		}
+		branch, since = "no answer", dl.End+1
+	case AwaitingReply:
+		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date)
+		if err != nil {
+			return Transition{}, 0, false, err
+		}
+		branch, since = "no reply", dl.End+1
+	case Confirmed:
+		due, ok := c.firstOpenStep()
+		if !ok {
+			return Transition{}, 0, false, nil
+		}
+		branch, since = "step overdue", due+1
+	default:
+		return Transition{}, 0, false, nil
+	}
+	if day < since {
+		return Transition{}, 0, false, nil
+	}
+	tr := g.table[transitionKey{c.Stage, TypeDeadlinePassed, branch}]
+	return tr, since, true, nil
+}
+
+// firstOpenStep returns the earliest due day among the steps not done.
+func (c *Case) firstOpenStep() (date.Date, bool) {
+	if c.Agreement == nil {
+		return 0, false
+	}
+	var due date.Date
+	for i, s := range c.Agreement.Steps {
+		if i < len(c.StepsDone) && c.StepsDone[i] != 0 {
+			continue
+		}
+		if due == 0 || s.Due < due {
+			due = s.Due
+		}
+	}
+	return due, due != 0
+}

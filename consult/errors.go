@@ -1,0 +1,69 @@
+package consult
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/ecoconsult/ecoconsult/rules"
+)
+
+// Errors an *EventError wraps. Test for them with errors.Is; a rule of
+// the measures that an event breaks is wrapped too, so errors.As also
+// finds a *rules.Violation where there is one.
+var (
+	ErrOutOfOrder   = errors.New("event out of date order")
+	ErrWrongStage   = errors.New("event not allowed in this stage")
+	ErrNoStanding   = errors.New("actor has no standing for this event")
+	ErrMissingField = errors.New("missing field")
+	ErrInvalidField = errors.New("invalid field")
+)
+
+// An EventError reports an event that Apply rejected. The case it was
+// applied to is unchanged.
+type EventError struct {
+	// Index is the event's position in the log, from 0; -1 when the event
+	// was applied on its own.
+	Index    int
+	Type     EventType
+	Field    string // the JSON name of the field at fault, if one is
+	Citation rules.Citation
+	Err      error
+}
+
+func (e *EventError) Error() string {
+	where := ""
+	if e.Index >= 0 {
+		where = fmt.Sprintf("event %d ", e.Index)
+	}
+	field := ""
+	if e.Field != "" {
+		field = " field " + e.Field + ":"
+	}
+	cite := ""
+	if !e.Citation.IsZero() {
+		cite = " (" + e.Citation.String() + ")"
+	}
+	return fmt.Sprintf("consult: %s%s:%s %v%s", where, e.Type, field, e.Err, cite)
+}
+
+func (e *EventError) Unwrap() error { return e.Err }
+
+// reject builds an *EventError for event e.
+func reject(e Event, field string, c rules.Citation, err error, format string, args ...any) error {
+	return &EventError{Index: -1, Type: e.Type(), Field: field, Citation: c,
+		Err: fmt.Errorf("%w: "+format, append([]any{err}, args...)...)}
+}
+
+// wrapRule turns an error from package rules into an *EventError that
+// keeps the rule's citation.
+func wrapRule(e Event, field string, err error) error {
+	var v *rules.Violation
+	c := rules.Citation{}
+	if errors.As(err, &v) {
+		c = v.Citation
+	}
+	return &EventError{Index: -1, Type: e.Type(), Field: field, Citation: c, Err: err}
+}
+
+// errorsJoin wraps both errors so errors.Is and errors.As find either.
+func errorsJoin(a, b error) error { return fmt.Errorf("%w: %w", a, b) }
