@@ -84,7 +84,7 @@ func (a *agenda) build() {
 		}
 		a.promptly(rules.Agency, "serve the opinion letter", rules.Art(9), c.Since)
 	case AwaitingReply:
-		dl, err := a.g.rules.OpinionReplyDeadline(c.Opinion.Date)
+		dl, err := a.g.rules.OpinionReplyDeadline(c.Opinion.Date, c.Opinion.ReplyWorkdays)
 		a.keep(err)
 		a.due(rules.Obligor, "reply to the opinion letter in writing", dl, false)
 	case AwaitingSignature:

@@ -20,7 +20,7 @@ func (g *Engine) check(c *Case, e Event) (string, error) {
 	case NoticeReplied:
 		return g.checkNoticeReply(c, ev)
 	case OpinionServed:
-		if err := rules.OpinionLetterBasis(len(c.Assessments) > 0, false); err != nil {
+		if err := rules.CheckOpinionLetterBasis(len(c.Assessments) > 0, false); err != nil {
 			return "", wrapRule(e, "type", err)
 		}
 		if ev.ReplyWorkdays < p.OpinionReplyWorkdays {
@@ -160,7 +160,7 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 		return "", reject(ev, "", rules.Art(10).Para(3), ErrWrongStage, "no opinion letter was served")
 	}
 	reply := rules.OpinionReply{Reply: ev.reply(), Answer: ev.Answer}
-	out, err := g.rules.OpinionOutcome(c.Opinion.Date, &reply, ev.Date)
+	out, err := g.rules.OpinionOutcome(c.Opinion.Date, c.Opinion.ReplyWorkdays, &reply, ev.Date)
 	if err != nil {
 		return "", wrapRule(ev, "answer", err)
 	}

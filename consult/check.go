@@ -134,7 +134,7 @@ func (g *Engine) replyInTime(c *Case, e Event) bool {
 		if c.Stage != AwaitingReply || c.Opinion == nil {
 			return false
 		}
-		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date)
+		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date, c.Opinion.ReplyWorkdays)
 		return err == nil && g.rules.InTime(ev.reply(), dl)
 	}
 	return false
@@ -177,7 +177,7 @@ func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, err
 		}
 		branch, since = "no answer", dl.End+1
 	case AwaitingReply:
-		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date)
+		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date, c.Opinion.ReplyWorkdays)
 		if err != nil {
 			return Transition{}, 0, false, err
 		}

@@ -81,11 +81,11 @@ func (p *projection) run(c *Case) error {
 		stage = AwaitingReply
 	}
 	if stage == AwaitingReply {
-		received := p.t
+		received, stated := p.t, 0
 		if c.Opinion != nil {
-			received = c.Opinion.Date
+			received, stated = c.Opinion.Date, c.Opinion.ReplyWorkdays
 		}
-		dl, err := r.OpinionReplyDeadline(received)
+		dl, err := r.OpinionReplyDeadline(received, stated)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/rickb777/date/v2"
 )
 
@@ -55,12 +58,20 @@ func CheckAgreement(a Agreement) error {
 		{filled(a.DisputeResolution), MissingItem{item(6), "dispute resolution", "争议的解决途径"}},
 		{filled(a.ForceMajeure), MissingItem{item(6), "force majeure", "不可抗力因素的处理"}},
 	}
-	for _, s := range a.Steps {
+	for i, s := range a.Steps {
+		n := fmt.Sprint(i + 1)
 		checks = append(checks,
-			itemCheck{filled(s.Description), MissingItem{item(4), "description of a performance step", "履行事项"}},
-			itemCheck{s.Due != 0, MissingItem{item(4), "deadline of step " + s.Description, "履行期限"}})
+			itemCheck{filled(s.Description), MissingItem{item(4), "description of step " + n, "履行事项"}},
+			itemCheck{s.Due != 0, MissingItem{item(4), "deadline of step " + n, "履行期限"}})
 	}
-	return collect("agreement", checks)
+	err := collect("agreement", checks)
+	for i, s := range a.Steps {
+		if s.Amount < 0 {
+			err = errors.Join(err, violation(item(4), ErrInvalidFact,
+				"step %d has a negative amount %s", i+1, s.Amount))
+		}
+	}
+	return err
 }
 
 // AgreementNotices returns the agency's duties on signing an agreement on
@@ -74,6 +85,14 @@ func AgreementNotices(signed date.Date) []Obligation {
 		{Party: Agency, Action: "inform the finance department of the agreement",
 			Citation: c, From: signed, Promptly: true},
 	}
+}
+
+// PublicationDuty returns the agency's duty to publish the consultation
+// and the agreement for public scrutiny, promptly, as the measures fix no
+// period (Art. 26). MaskForPublication prepares the record.
+func PublicationDuty(from date.Date) Obligation {
+	return Obligation{Party: Agency, Action: "publish the consultation and the agreement",
+		Citation: Art(26), From: from, Promptly: true}
 }
 
 // ConfirmationDeadline returns the last day either party may apply to the

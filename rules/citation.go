@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // A Citation names a provision of the measures: an article, and within it
@@ -38,6 +39,12 @@ func (c Citation) IsZero() bool { return c == Citation{} }
 // String returns the short English form: "Art. 17(1)(5)", "Art. 8(3)" or
 // "Art. 15".
 func (c Citation) String() string {
+	if c.IsZero() {
+		return "(no citation)"
+	}
+	if c.Item > 0 && c.Paragraph == 0 {
+		c.Paragraph = 1
+	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "Art. %d", c.Article)
 	if c.Paragraph > 0 {
@@ -52,6 +59,12 @@ func (c Citation) String() string {
 // Chinese returns the citation as Chinese legal texts write it:
 // 第十七条第一款第五项.
 func (c Citation) Chinese() string {
+	if c.IsZero() {
+		return ""
+	}
+	if c.Item > 0 && c.Paragraph == 0 {
+		c.Paragraph = 1
+	}
 	var b strings.Builder
 	b.WriteString("第" + chineseNumber(c.Article) + "条")
 	if c.Paragraph > 0 {
@@ -189,12 +202,19 @@ func parseChineseNumber(s string) (int, bool) {
 	return 0, false
 }
 
-// ParseCitation reads a citation in either form that String and Chinese
-// write: "Art. 17(1)(5)" or "第十七条第一款第五项". Whitespace around the
-// text is ignored; anything else that differs is an error that names the
-// input.
+// ParseCitation reads a citation of the measures in either form that
+// String and Chinese write: "Art. 17(1)(5)" or "第十七条第一款第五项". It
+// also reads the Chinese forms that leave out the paragraph of a
+// one-paragraph article or put the item in brackets, 第十七条第五项 and
+// 第十七条第（五）项, as paragraph 1. Articles run from 1 to 30, as in the
+// measures. Whitespace around the text is ignored; anything else that
+// differs is an error that names the input.
 func ParseCitation(s string) (Citation, error) {
 	s = strings.TrimSpace(s)
+	if len(s) > 64 {
+		return Citation{}, fmt.Errorf("rules: invalid citation %q…: longer than "+
+			"any citation", clipText(s, 64))
+	}
 	var c Citation
 	var ok bool
 	if strings.HasPrefix(s, "Art.") {
@@ -202,7 +222,10 @@ func ParseCitation(s string) (Citation, error) {
 	} else {
 		c, ok = parseChinese(s)
 	}
-	if !ok || c.Article < 1 || (c.Item > 0 && c.Paragraph == 0) {
+	if ok && !strings.HasPrefix(s, "Art.") && c.Item > 0 && c.Paragraph == 0 {
+		c.Paragraph = 1
+	}
+	if !ok || c.Article < 1 || c.Article > 30 || (c.Item > 0 && c.Paragraph == 0) {
 		return Citation{}, fmt.Errorf("rules: invalid citation %q: want a form "+
 			"like \"Art. 17(1)(5)\" or \"第十七条第一款第五项\"", s)
 	}
@@ -239,6 +262,7 @@ func parseEnglish(s string) (Citation, bool) {
 }
 
 func parseChinese(s string) (Citation, bool) {
+	s = strings.NewReplacer("（", "", "）", "").Replace(s)
 	var c Citation
 	fields := []struct {
 		unit string
@@ -252,6 +276,9 @@ func parseChinese(s string) (Citation, bool) {
 			return c, false
 		}
 		num, rest, found := strings.Cut(strings.TrimPrefix(s, "第"), f.unit)
+		if !found && f.unit == "款" {
+			continue // 第十七条第五项: no paragraph given
+		}
 		if !found {
 			return c, false
 		}
@@ -263,4 +290,15 @@ func parseChinese(s string) (Citation, bool) {
 		s = rest
 	}
 	return c, s == ""
+}
+
+// clipText shortens s to at most n bytes on a character boundary.
+func clipText(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }

@@ -38,22 +38,24 @@ func CourtDuty(f CourtFacts, on date.Date) (Duty, bool) {
 			Reason: reason}, true
 	}
 	confirmed := f.Confirmed != 0 && f.Confirmed <= on
+	enforce := func(from date.Date, reason string) (Duty, bool) {
+		return Duty{Obligation: Obligation{Party: Agency, Citation: Art(22),
+			Action: "apply to the court for enforcement", From: from,
+			Promptly: true}, Reason: reason}, true
+	}
 	switch {
-	case f.Failed != 0 && f.Failed <= on:
+	// A confirmed agreement is enforced, whatever came before it.
+	case confirmed && f.NotPerformed != 0 && f.NotPerformed <= on:
+		return enforce(f.NotPerformed, "the judicially confirmed agreement was "+
+			"not fully performed")
+	case confirmed && f.Reneged != 0 && f.Reneged >= f.Confirmed && f.Reneged <= on:
+		return enforce(f.Reneged, "the obligor refuses to perform a judicially "+
+			"confirmed agreement")
+	case f.Failed != 0 && f.Failed <= on && !confirmed:
 		return sue(f.Failed, Art(20), "consultation did not reach an agreement")
 	case f.Reneged != 0 && f.Reneged <= on && (!confirmed || f.Reneged < f.Confirmed):
 		return sue(f.Reneged, Art(20), "the obligor went back on the agreement "+
 			"before judicial confirmation")
-	case confirmed && f.NotPerformed != 0 && f.NotPerformed <= on:
-		return Duty{Obligation: Obligation{Party: Agency, Citation: Art(22),
-			Action: "apply to the court for enforcement", From: f.NotPerformed,
-			Promptly: true},
-			Reason: "the judicially confirmed agreement was not fully performed"}, true
-	case confirmed && f.Reneged != 0 && f.Reneged <= on:
-		return Duty{Obligation: Obligation{Party: Agency, Citation: Art(22),
-			Action: "apply to the court for enforcement", From: f.Reneged,
-			Promptly: true},
-			Reason: "the obligor refuses to perform a judicially confirmed agreement"}, true
 	}
 	return Duty{}, false
 }

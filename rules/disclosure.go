@@ -12,9 +12,10 @@ type Person struct {
 	IDNumber string // identity document number
 	Phone    string
 	Address  string
-	// Natural is true for a natural person. Legal persons and other
-	// organizations are published in full.
-	Natural bool
+	// Organization is true for a legal person or other organization,
+	// which is published in full. The zero value is a natural person, so a
+	// record that does not say is masked rather than exposed.
+	Organization bool
 }
 
 // maskMark replaces the given name of a natural person.
@@ -29,10 +30,10 @@ const maskMark = "某"
 // only the surname followed by 某 is this package's decision: it follows
 // the usual form of published Chinese records.
 func MaskForPublication(p Person) Person {
-	if !p.Natural {
+	if p.Organization {
 		return p
 	}
-	return Person{Name: MaskName(p.Name), Natural: true}
+	return Person{Name: MaskName(p.Name)}
 }
 
 // MaskName returns the surname of a natural person's name followed by 某:

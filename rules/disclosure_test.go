@@ -39,17 +39,17 @@ func TestMaskName(t *testing.T) {
 
 func TestMaskForPublication(t *testing.T) {
 	natural := Person{"欧阳修", "110101199001011234", "13800000000",
-		"杭州市西湖区某路1号", true}
+		"杭州市西湖区某路1号", false}
 	company := Person{"杭州某化工有限公司", "91330100MA2XXXXXX1",
-		"0571-88888888", "杭州市钱塘区", false}
+		"0571-88888888", "杭州市钱塘区", true}
 	cases := []struct {
 		name  string
 		input Person
 		want  Person
 	}{
-		{"art26 natural person", natural, Person{Name: "欧阳某", Natural: true}},
+		{"art26 natural person", natural, Person{Name: "欧阳某"}},
 		{"art26 legal person in full", company, company},
-		{"art26 empty natural person", Person{Natural: true}, Person{Natural: true}},
+		{"art26 empty natural person", Person{}, Person{}},
 	}
 	for _, tc := range cases {
 		if diff := cmp.Diff(tc.want, MaskForPublication(tc.input)); diff != "" {
@@ -73,7 +73,6 @@ func drawNaturalPerson(t *rapid.T) Person {
 		Phone:    "1" + rapid.StringOfN(digits, 10, 10, -1).Draw(t, "phone"),
 		Address: rapid.StringOfN(rapid.RuneFrom([]rune("杭州市西湖区路号弄")),
 			4, 20, -1).Draw(t, "address"),
-		Natural: true,
 	}
 }
 
@@ -97,7 +96,7 @@ func TestMaskForPublicationIdempotent(t *testing.T) {
 	// Art. 26: masking a published record again changes nothing.
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawNaturalPerson(t)
-		p.Natural = rapid.Bool().Draw(t, "natural")
+		p.Organization = !rapid.Bool().Draw(t, "natural")
 		once := MaskForPublication(p)
 		if twice := MaskForPublication(once); twice != once {
 			t.Fatalf("masking %+v again gave %+v", once, twice)
@@ -109,7 +108,7 @@ func TestMaskForPublicationKeepsInput(t *testing.T) {
 	// Art. 26: the caller's record is never changed.
 	rapid.Check(t, func(t *rapid.T) {
 		p := drawNaturalPerson(t)
-		p.Natural = rapid.Bool().Draw(t, "natural")
+		p.Organization = !rapid.Bool().Draw(t, "natural")
 		saved := p
 		MaskForPublication(p)
 		if p != saved {

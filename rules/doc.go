@@ -20,11 +20,12 @@
 //
 //   - Art. 2, scope: ResolveDistrict, DistrictsOn, HangzhouRedistricting.
 //   - Art. 3, when consultation is required: ConsultationRequired.
-//   - Art. 8, investigation, assessment and notice: ProcuratorateNotice,
-//     Rules.ExpertRoute, Rules.NoticeReplyDeadline, Rules.NoticeOutcome.
-//   - Art. 9, the basis of the opinion letter: OpinionLetterBasis.
+//   - Art. 8, investigation, assessment and notice: InvestigationDuty,
+//     ProcuratorateNotice,
+//     Rules.CheckExpertRoute, Rules.NoticeReplyDeadline, Rules.NoticeOutcome.
+//   - Art. 9, the basis of the opinion letter: CheckOpinionLetterBasis.
 //   - Art. 10, the opinion letter: Rules.CheckOpinionLetter,
-//     Rules.OpinionReplyDeadline, Rules.OpinionOutcome.
+//     Rules.OpinionReplyDeadline, Rules.OpinionOutcome, Rules.InTime.
 //   - Art. 11, signing after acceptance: Rules.SigningDeadline.
 //   - Art. 12, organizing a meeting: CheckMeetingPlan.
 //   - Art. 13, proxies: CheckProxy.
@@ -39,7 +40,7 @@
 //   - Art. 21, performance: PerformanceDue.
 //   - Art. 23, evidence preservation: CheckPreservation.
 //   - Art. 24, halting consultation: Halt.
-//   - Art. 26, disclosure: MaskForPublication, MaskName.
+//   - Art. 26, disclosure: PublicationDuty, MaskForPublication, MaskName.
 //   - Art. 28, the cooperation record: MayReportCooperation.
 //   - Art. 29, higher-level rules prevail, so the numbers are a value:
 //     Params, Hangzhou2020.

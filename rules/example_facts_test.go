@@ -113,7 +113,6 @@ func ExampleMaskForPublication() {
 		Name:     "欧阳修",
 		IDNumber: "110101199001011234",
 		Phone:    "13800000000",
-		Natural:  true,
 	})
 	fmt.Printf("%q %q %q\n", p.Name, p.IDNumber, p.Phone)
 	// Output: "欧阳某" "" ""

@@ -21,8 +21,8 @@ func ExampleParseCitation() {
 	// Output: Art. 8(3) <nil>
 }
 
-func ExampleRules_ExpertRoute() {
-	err := rules.Default().ExpertRoute(rules.ExpertRouteFacts{
+func ExampleRules_CheckExpertRoute() {
+	err := rules.Default().CheckExpertRoute(rules.ExpertRouteFacts{
 		DamageClear:        true,
 		EstimatedDamage:    rules.Yuan(20000),
 		AssessmentCost:     rules.Yuan(150000),
@@ -54,8 +54,8 @@ func ExampleProcuratorateNotice() {
 	// Output: agency true Art. 8(6)
 }
 
-func ExampleOpinionLetterBasis() {
-	fmt.Println(rules.OpinionLetterBasis(false, false) != nil)
+func ExampleCheckOpinionLetterBasis() {
+	fmt.Println(rules.CheckOpinionLetterBasis(false, false) != nil)
 	// Output: true
 }
 
@@ -78,7 +78,7 @@ func ExampleRules_OpinionOutcome() {
 	}
 	// Received on Friday 27 September 2024; the 7th working day is the
 	// adjusted working Saturday 12 October.
-	out, err := r.OpinionOutcome(date.New(2024, time.September, 27), reply,
+	out, err := r.OpinionOutcome(date.New(2024, time.September, 27), 0, reply,
 		date.New(2024, time.October, 12))
 	fmt.Println(out.Outcome, out.Deadline.End, out.Citation, err)
 	// Output: objected 2024-10-12 Art. 12(1) <nil>
@@ -189,4 +189,16 @@ func ExampleHangzhou2020() {
 	p := rules.Hangzhou2020()
 	fmt.Println(p.NoticeReplyWorkdays, p.OpinionReplyWorkdays, p.MaxRounds, p.ConfirmationDays)
 	// Output: 5 7 2 30
+}
+
+func ExampleInvestigationDuty() {
+	o := rules.InvestigationDuty(date.New(2021, time.April, 6))
+	fmt.Println(o.Citation, o.Promptly, o.Action)
+	// Output: Art. 8(1) true start the investigation of the damage
+}
+
+func ExamplePublicationDuty() {
+	o := rules.PublicationDuty(date.New(2024, time.December, 2))
+	fmt.Println(o.Citation, o.Party, o.Action)
+	// Output: Art. 26 agency publish the consultation and the agreement
 }

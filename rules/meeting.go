@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/rickb777/date/v2"
@@ -43,14 +44,13 @@ func CheckMeetingPlan(p MeetingPlan) error {
 		checks = append(checks, itemCheck{filled(p.Representative),
 			MissingItem{Art(12).Para(3), "authorized representative", "授权代表"}})
 	}
-	if err := collect("meeting plan", checks); err != nil {
-		return err
+	err := collect("meeting plan", checks)
+	if p.Date != 0 && p.ObligorNotified != 0 && p.ObligorNotified >= p.Date {
+		err = errors.Join(err, violation(c, ErrDateOrder, "the obligor was told "+
+			"on %s of a meeting on %s; tell it before the meeting day",
+			p.ObligorNotified, p.Date))
 	}
-	if p.ObligorNotified >= p.Date {
-		return violation(c, ErrDateOrder, "the obligor was told on %s of a "+
-			"meeting on %s; tell it before the meeting day", p.ObligorNotified, p.Date)
-	}
-	return nil
+	return err
 }
 
 // A MeetingStep is one step of the order of a consultation meeting.
@@ -91,11 +91,27 @@ type Minutes struct {
 	HostNote string
 }
 
-// CheckMinutes checks that every attendee signed the minutes, or that the
-// host noted the refusals, before the record is filed (Art. 14(8)).
+// CheckMinutes checks that the minutes list their attendees, that every
+// attendee signed them or the host noted the refusal, and that nobody who
+// did not attend signed, before the record is filed (Art. 14(1)(8)).
 func CheckMinutes(m Minutes) error {
+	c := Art(14).ItemOf(8)
+	attended := map[string]bool{}
+	for _, a := range m.Attendees {
+		if !filled(a) {
+			return violation(c, ErrMissingFact, "an attendee has no name")
+		}
+		attended[strings.TrimSpace(a)] = true
+	}
+	if len(attended) == 0 {
+		return violation(c, ErrMissingFact, "the minutes list no attendees")
+	}
 	signed := map[string]bool{}
 	for _, s := range m.Signed {
+		if !attended[strings.TrimSpace(s)] {
+			return violation(c, ErrInvalidFact, "%q signed but is not listed as "+
+				"an attendee", s)
+		}
 		signed[strings.TrimSpace(s)] = true
 	}
 	var unsigned []string
@@ -105,7 +121,7 @@ func CheckMinutes(m Minutes) error {
 		}
 	}
 	if len(unsigned) > 0 && !filled(m.HostNote) {
-		return violation(Art(14).ItemOf(8), ErrMissingItem, "%s did not sign; "+
+		return violation(c, ErrMissingItem, "%s did not sign; "+
 			"the host must note why before the minutes are filed",
 			strings.Join(unsigned, ", "))
 	}
@@ -122,6 +138,10 @@ type Designation struct {
 // Designate records a designation made on day on. The reason is required,
 // because the extra round rests on it.
 func Designate(on date.Date, reason string) (Designation, error) {
+	if on == 0 {
+		return Designation{}, violation(Art(15), ErrMissingFact, "give the day "+
+			"of the designation")
+	}
 	if !filled(reason) {
 		return Designation{}, violation(Art(15), ErrReasonRequired, "record "+
 			"why the case is major, complex or difficult")
@@ -168,6 +188,9 @@ func (r Rules) MaxRounds(designated bool) int {
 // raises the limit only if it was made by the day of the last ordinary
 // meeting, which otherwise ends the consultation (see TerminationGrounds).
 func (r Rules) NextRound(f RoundFacts) (RoundDecision, error) {
+	if err := r.ready(); err != nil {
+		return RoundDecision{}, err
+	}
 	c := Art(15)
 	designated := f.Designation != nil && filled(f.Designation.Reason) &&
 		f.Designation.On <= f.Proposed &&
@@ -177,6 +200,11 @@ func (r Rules) NextRound(f RoundFacts) (RoundDecision, error) {
 	case f.Held < 1:
 		return RoundDecision{}, violation(c, ErrMissingFact, "no meeting held "+
 			"yet; a first meeting follows an objection (Art. 12)")
+	case f.Held >= limit && f.Designation != nil && !designated && f.Held < r.params.MaxRoundsDesignated:
+		return RoundDecision{}, violation(c, ErrRoundLimit, "%d meetings held "+
+			"and the limit is %d: the designation of %s came after the last "+
+			"ordinary meeting on %s, which ended the consultation (Art. 17(1)(5)), "+
+			"or it has no reason", f.Held, limit, dateString(f.Designation.On), f.LastMeeting)
 	case f.Held >= limit:
 		return RoundDecision{}, violation(c, ErrRoundLimit, "%d meetings held "+
 			"and the limit is %d; consultation ends (Art. 17(1)(5))", f.Held, limit)

@@ -25,13 +25,19 @@ type ExpertRouteFacts struct {
 	Experts int
 }
 
-// ExpertRoute decides whether an expert panel's opinion may replace the
+// CheckExpertRoute decides whether an expert panel's opinion may replace the
 // assessment report (Art. 8(2)). Both conditions must hold: the damage is
 // fairly clear, and its amount is clearly lower than the cost of an
 // assessment. The panel needs at least Params.MinExperts experts.
-func (r Rules) ExpertRoute(f ExpertRouteFacts) error {
+func (r Rules) CheckExpertRoute(f ExpertRouteFacts) error {
+	if err := r.ready(); err != nil {
+		return err
+	}
 	c := Art(8).Para(2)
 	switch {
+	case f.EstimatedDamage < 0 || f.AssessmentCost < 0:
+		return violation(c, ErrInvalidFact, "amounts must not be negative: "+
+			"damage %s, cost %s", f.EstimatedDamage, f.AssessmentCost)
 	case !f.DamageClear:
 		return violation(c, ErrExpertRoute, "the damage is not recorded as "+
 			"fairly clear; commission an assessment institution")
@@ -48,6 +54,15 @@ func (r Rules) ExpertRoute(f ExpertRouteFacts) error {
 			"panel needs at least %d", f.Experts, r.params.MinExperts)
 	}
 	return nil
+}
+
+// InvestigationDuty returns the agency's duty, on learning of damage
+// (an incident, a discovery, a report or a referral), to start the
+// investigation at once and, once it is done, to write the investigation
+// report (Art. 8(1)).
+func InvestigationDuty(learned date.Date) Obligation {
+	return Obligation{Party: Agency, Action: "start the investigation of the damage",
+		Citation: Art(8).Para(1), From: learned, Promptly: true}
 }
 
 // ProcuratorateNotice returns the agency's duty, on starting an
@@ -122,7 +137,10 @@ type NoticeDecision struct {
 // NoticeOutcome decides where a consultation notice served on served
 // stands on day on, given the obligor's answer (nil if none). An answer
 // counts from the day the agency receives it. A consent that comes late
-// does not undo the refusal the silence already produced (Art. 8(3)).
+// does not undo the refusal the silence already produced (Art. 8(3)),
+// except a consent posted by the last day: time in transit does not count
+// (Params.PostedReplyInTime), so on the day it arrives the outcome turns
+// from deemed refused to consented.
 func (r Rules) NoticeOutcome(served date.Date, reply *NoticeReply, on date.Date) (NoticeDecision, error) {
 	d, err := r.NoticeReplyDeadline(served)
 	if err != nil {

@@ -4,14 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode"
 
 	"github.com/rickb777/date/v2"
 )
 
-// OpinionLetterBasis decides whether the agency may serve the opinion
+// CheckOpinionLetterBasis decides whether the agency may serve the opinion
 // letter: it is written from the assessment report or the expert opinion,
 // so one of them must exist first (Art. 9).
-func OpinionLetterBasis(hasReport, hasExpertOpinion bool) error {
+func CheckOpinionLetterBasis(hasReport, hasExpertOpinion bool) error {
 	if !hasReport && !hasExpertOpinion {
 		return violation(Art(9), ErrMissingFact, "no assessment report or "+
 			"expert opinion yet; the opinion letter is written from one of them")
@@ -70,7 +71,7 @@ func (e *IncompleteError) Error() string {
 	for i, m := range e.Missing {
 		parts[i] = fmt.Sprintf("%s (%s)", m.Name, m.Citation)
 	}
-	return fmt.Sprintf("rules: %s is missing %s; add them before it is served",
+	return fmt.Sprintf("rules: %s is missing %s; add them and check again",
 		e.Document, strings.Join(parts, ", "))
 }
 
@@ -96,7 +97,16 @@ func collect(document string, checks []itemCheck) error {
 	return &IncompleteError{Document: document, Missing: missing}
 }
 
-func filled(s string) bool { return strings.TrimSpace(s) != "" }
+// filled reports whether s has a visible character: not only spaces,
+// control or format characters such as a zero-width space.
+func filled(s string) bool {
+	for _, r := range s {
+		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return true
+		}
+	}
+	return false
+}
 
 func anyFilled(ss []string) bool {
 	for _, s := range ss {
@@ -114,6 +124,9 @@ func anyFilled(ss []string) bool {
 // is a *Violation wrapping ErrReplyLimitTooShort, because the letter cannot
 // cut the obligor's statutory time (Art. 10(3)).
 func (r Rules) CheckOpinionLetter(l OpinionLetter) error {
+	if err := r.ready(); err != nil {
+		return err
+	}
 	item := func(n int) Citation { return Art(10).ItemOf(n) }
 	restoration := Art(10).Para(2)
 	checks := []itemCheck{
@@ -155,10 +168,13 @@ func (r Rules) CheckOpinionLetter(l OpinionLetter) error {
 }
 
 // OpinionReplyDeadline returns the last day for the obligor's reply to the
-// opinion letter: Params.OpinionReplyWorkdays working days after the day
-// it received the letter (Art. 10(3)).
-func (r Rules) OpinionReplyDeadline(received date.Date) (Deadline, error) {
-	return r.workdaysAfter(Art(10).Para(3), received, r.params.OpinionReplyWorkdays)
+// opinion letter: stated working days after the day it received the
+// letter, where stated is the period the letter gives (Art. 10(1)(6)).
+// The letter may give more than Params.OpinionReplyWorkdays but not less
+// (Art. 10(3)), so a smaller stated period, or 0 for none, counts as the
+// law's.
+func (r Rules) OpinionReplyDeadline(received date.Date, stated int) (Deadline, error) {
+	return r.workdaysAfter(Art(10).Para(3), received, max(stated, r.params.OpinionReplyWorkdays))
 }
 
 // OpinionAnswer is the substance of the obligor's reply to the opinion letter.
@@ -230,13 +246,16 @@ type OpinionDecision struct {
 	Late     bool // a reply arrived after the deadline and was disregarded
 }
 
-// OpinionOutcome decides where an opinion letter received by the obligor
-// on received stands on day on, given its reply (nil if none). Only a
-// reply in time counts: acceptance obliges the agency to sign (Art. 11),
+// OpinionOutcome decides the state on day on of an opinion letter the
+// obligor received on received, which stated a reply period of stated
+// working days, given its reply (nil if none). A reply counts from the day
+// the agency receives it, so a reply posted in time but still in transit
+// turns a "no reply" into its answer when it arrives. Only a reply in
+// time counts: acceptance obliges the agency to sign (Art. 11),
 // an objection to hold a meeting (Art. 12), and a refusal or silence past
 // the deadline ends consultation (Art. 17(1)(1) and (2)).
-func (r Rules) OpinionOutcome(received date.Date, reply *OpinionReply, on date.Date) (OpinionDecision, error) {
-	d, err := r.OpinionReplyDeadline(received)
+func (r Rules) OpinionOutcome(received date.Date, stated int, reply *OpinionReply, on date.Date) (OpinionDecision, error) {
+	d, err := r.OpinionReplyDeadline(received, stated)
 	if err != nil {
 		return OpinionDecision{}, err
 	}
@@ -246,10 +265,15 @@ func (r Rules) OpinionOutcome(received date.Date, reply *OpinionReply, on date.D
 		if err := checkReply(d.Citation, received, reply.Reply); err != nil {
 			return OpinionDecision{}, err
 		}
-		if reply.Answer < Accept || reply.Answer > Refuse {
+		if reply.Answer == 0 {
 			return OpinionDecision{}, violation(d.Citation, ErrMissingFact,
 				"reply of %s states no answer; record Accept, Object or Refuse",
 				reply.Received)
+		}
+		if reply.Answer > Refuse {
+			return OpinionDecision{}, violation(d.Citation, ErrInvalidFact,
+				"answer %d of the reply of %s is not Accept, Object or Refuse",
+				reply.Answer, reply.Received)
 		}
 		got = &reply.Reply
 	}

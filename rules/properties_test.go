@@ -19,7 +19,7 @@ func genDay(label string) *rapid.Generator[date.Date] {
 func deadlineFuncs(r Rules) map[string]func(date.Date) (Deadline, error) {
 	return map[string]func(date.Date) (Deadline, error){
 		"notice reply":  r.NoticeReplyDeadline,
-		"opinion reply": r.OpinionReplyDeadline,
+		"opinion reply": func(x date.Date) (Deadline, error) { return r.OpinionReplyDeadline(x, 0) },
 		"signing":       r.SigningDeadline,
 		"confirmation":  r.ConfirmationDeadline,
 	}
@@ -129,8 +129,8 @@ func TestPropRaisingLimitsKeepsStepsAllowed(t *testing.T) {
 		if a.Outcome == NoticeConsented && b.Outcome != NoticeConsented {
 			t.Fatalf("consent in time under %+v is %s under %+v", p, b.Outcome, q)
 		}
-		o1, err1 := rp.OpinionOutcome(served, &OpinionReply{Reply: reply.Reply, Answer: Object}, reply.Received)
-		o2, err2 := rq.OpinionOutcome(served, &OpinionReply{Reply: reply.Reply, Answer: Object}, reply.Received)
+		o1, err1 := rp.OpinionOutcome(served, 0, &OpinionReply{Reply: reply.Reply, Answer: Object}, reply.Received)
+		o2, err2 := rq.OpinionOutcome(served, 0, &OpinionReply{Reply: reply.Reply, Answer: Object}, reply.Received)
 		if err1 != nil || err2 != nil {
 			t.Fatalf("OpinionOutcome: %v %v", err1, err2)
 		}

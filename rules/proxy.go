@@ -124,6 +124,9 @@ type AttorneyPowers struct {
 
 // Grants reports whether p covers act a.
 func (p AttorneyPowers) Grants(a ProxyAct) bool {
+	if a < ActReplyToNotice || a > ActReceiveDocuments {
+		return false
+	}
 	return slices.Contains(p.Acts, a) || (p.General && !a.Special())
 }
 

@@ -45,6 +45,9 @@ type Reply struct {
 // Params.PostedReplyInTime, a reply posted by the last day is in time too,
 // because time in transit does not count.
 func (r Rules) InTime(reply Reply, d Deadline) bool {
+	if reply.Received == 0 {
+		return false
+	}
 	if reply.Received <= d.End {
 		return true
 	}
@@ -56,9 +59,15 @@ func (r Rules) InTime(reply Reply, d Deadline) bool {
 // postmark after its receipt.
 func checkReply(c Citation, served date.Date, reply Reply) error {
 	switch {
-	case reply.Delivery < ByHand || reply.Delivery > Electronically:
+	case reply.Received == 0:
+		return violation(c, ErrMissingFact, "the reply has no day of receipt; "+
+			"record the day it reached the agency")
+	case reply.Delivery == 0:
 		return violation(c, ErrMissingFact, "reply of %s has no delivery "+
 			"method; record ByHand, ByPost or Electronically", reply.Received)
+	case reply.Delivery > Electronically:
+		return violation(c, ErrInvalidFact, "delivery %d of the reply of %s is "+
+			"not ByHand, ByPost or Electronically", reply.Delivery, reply.Received)
 	case reply.Received < served:
 		return violation(c, ErrDateOrder, "reply received %s before the "+
 			"document was served on %s; check both dates", reply.Received, served)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
@@ -47,8 +48,22 @@ type Deadline struct {
 	calendar.Period
 }
 
+// ErrZeroRules reports a Rules value that New or Default did not make.
+var ErrZeroRules = errors.New("rules: zero Rules value; build it with rules.Default or rules.New")
+
+// ready rejects the zero Rules value, which has no calendar or numbers.
+func (r Rules) ready() error {
+	if r.cal == nil {
+		return ErrZeroRules
+	}
+	return nil
+}
+
 // workdaysAfter counts a period of n working days after trigger.
 func (r Rules) workdaysAfter(c Citation, trigger date.Date, n int) (Deadline, error) {
+	if err := r.ready(); err != nil {
+		return Deadline{}, err
+	}
 	p, err := r.cal.WorkdaysAfter(trigger, n)
 	if err != nil {
 		return Deadline{}, fmt.Errorf("rules: %s: %w", c, err)
@@ -58,6 +73,9 @@ func (r Rules) workdaysAfter(c Citation, trigger date.Date, n int) (Deadline, er
 
 // daysFrom counts a period of n days from trigger.
 func (r Rules) daysFrom(c Citation, trigger date.Date, n int) (Deadline, error) {
+	if err := r.ready(); err != nil {
+		return Deadline{}, err
+	}
 	p, err := r.cal.DaysFrom(trigger, n)
 	if err != nil {
 		return Deadline{}, fmt.Errorf("rules: %s: %w", c, err)

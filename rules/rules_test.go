@@ -2,6 +2,8 @@ package rules
 
 import (
 	"errors"
+	"math"
+	"strings"
 	"testing"
 	"time"
 
@@ -81,8 +83,8 @@ func TestDeadlinesWorkedCases(t *testing.T) {
 		// an adjusted working day.
 		{"notice served on saturday 2024", r.NoticeReplyDeadline, d(2024, 9, 28), d(2024, 10, 10), Art(8).Para(3)},
 		// Art. 10(3): the seventh working day is Saturday 12 October 2024.
-		{"opinion reply ends on adjusted saturday", r.OpinionReplyDeadline, d(2024, 9, 27), d(2024, 10, 12), Art(10).Para(3)},
-		{"opinion reply across spring festival 2025", r.OpinionReplyDeadline, d(2025, 1, 24), d(2025, 2, 10), Art(10).Para(3)},
+		{"opinion reply ends on adjusted saturday", opinionDeadline(r), d(2024, 9, 27), d(2024, 10, 12), Art(10).Para(3)},
+		{"opinion reply across spring festival 2025", opinionDeadline(r), d(2025, 1, 24), d(2025, 2, 10), Art(10).Para(3)},
 		// Art. 11: Saturday 14 February 2026 worked, 15 to 23 off, Saturday
 		// 28 February worked.
 		{"signing across spring festival 2026", r.SigningDeadline, d(2026, 2, 13), d(2026, 3, 2), Art(11)},
@@ -199,7 +201,7 @@ func TestExpertRoute(t *testing.T) {
 	r := Default()
 	ok := ExpertRouteFacts{DamageClear: true, EstimatedDamage: Yuan(20000),
 		AssessmentCost: Yuan(150000), ClearlyLowerReason: "cost is 7 times the damage", Experts: 3}
-	if err := r.ExpertRoute(ok); err != nil {
+	if err := r.CheckExpertRoute(ok); err != nil {
 		t.Errorf("ExpertRoute(%+v) = %v, want allowed", ok, err)
 	}
 	cases := []struct {
@@ -215,7 +217,7 @@ func TestExpertRoute(t *testing.T) {
 	for _, tc := range cases {
 		f := ok
 		tc.change(&f)
-		err := r.ExpertRoute(f)
+		err := r.CheckExpertRoute(f)
 		if !errors.Is(err, tc.want) {
 			t.Errorf("%s: ExpertRoute error %v, want %v", tc.name, err, tc.want)
 		}
@@ -297,7 +299,7 @@ func TestOpinionOutcome(t *testing.T) {
 		{"late acceptance", rep(d(2024, 10, 14), Accept), d(2024, 10, 14), OpinionNoReply, Art(17).ItemOf(2)},
 	}
 	for _, tc := range cases {
-		got, err := r.OpinionOutcome(received, tc.reply, tc.on)
+		got, err := r.OpinionOutcome(received, 0, tc.reply, tc.on)
 		if err != nil {
 			t.Errorf("%s: %v", tc.name, err)
 			continue
@@ -307,19 +309,19 @@ func TestOpinionOutcome(t *testing.T) {
 				got.Citation, tc.want, tc.cite)
 		}
 	}
-	if _, err := r.OpinionOutcome(received, rep(d(2024, 10, 8), 0), d(2024, 10, 9)); !errors.Is(err, ErrMissingFact) {
+	if _, err := r.OpinionOutcome(received, 0, rep(d(2024, 10, 8), 0), d(2024, 10, 9)); !errors.Is(err, ErrMissingFact) {
 		t.Errorf("reply without answer: error %v, want ErrMissingFact", err)
 	}
 }
 
-func TestOpinionLetterBasis(t *testing.T) {
-	if err := OpinionLetterBasis(false, false); !errors.Is(err, ErrMissingFact) {
+func TestCheckOpinionLetterBasis(t *testing.T) {
+	if err := CheckOpinionLetterBasis(false, false); !errors.Is(err, ErrMissingFact) {
 		t.Errorf("no report: error %v, want ErrMissingFact", err)
 	}
-	if err := OpinionLetterBasis(true, false); err != nil {
+	if err := CheckOpinionLetterBasis(true, false); err != nil {
 		t.Errorf("with report: %v", err)
 	}
-	if err := OpinionLetterBasis(false, true); err != nil {
+	if err := CheckOpinionLetterBasis(false, true); err != nil {
 		t.Errorf("with expert opinion: %v", err)
 	}
 }
@@ -376,9 +378,9 @@ func TestTerminationGrounds(t *testing.T) {
 		Recorded:        []RecordedGround{{Item: 6, On: d(2024, 11, 20), Reason: "insolvent"}},
 	}
 	want := []Ground{
-		{Art(17).ItemOf(2), d(2024, 10, 13), "no written reply to the opinion letter by 2024-10-12"},
-		{Art(17).ItemOf(5), d(2024, 11, 14), "no agreement after the allowed number of meetings"},
-		{Art(17).ItemOf(6), d(2024, 11, 20), "insolvent"},
+		{Citation: Art(17).ItemOf(2), Since: d(2024, 10, 13), Reason: "no written reply to the opinion letter by 2024-10-12"},
+		{Citation: Art(17).ItemOf(5), Since: d(2024, 11, 14), Reason: "no agreement after the allowed number of meetings"},
+		{Citation: Art(17).ItemOf(6), Since: d(2024, 11, 20), Reason: "insolvent"},
 	}
 	got, err := r.TerminationGrounds(facts, d(2024, 12, 1))
 	if err != nil {
@@ -408,8 +410,8 @@ func TestTerminationGrounds(t *testing.T) {
 	}
 
 	bad := TerminationFacts{Recorded: []RecordedGround{{Item: 5, On: d(2024, 1, 2), Reason: "x"}}}
-	if _, err := r.TerminationGrounds(bad, d(2024, 1, 3)); !errors.Is(err, ErrMissingFact) {
-		t.Errorf("recording item 5: error %v, want ErrMissingFact", err)
+	if _, err := r.TerminationGrounds(bad, d(2024, 1, 3)); !errors.Is(err, ErrInvalidFact) {
+		t.Errorf("recording item 5: error %v, want ErrInvalidFact", err)
 	}
 	noReason := TerminationFacts{Recorded: []RecordedGround{{Item: 3, On: d(2024, 1, 2)}}}
 	if _, err := r.TerminationGrounds(noReason, d(2024, 1, 3)); !errors.Is(err, ErrReasonRequired) {
@@ -546,3 +548,146 @@ func TestAmountString(t *testing.T) {
 // errOutOfRange returns the calendar's range sentinel, so the test names
 // it once.
 func errOutOfRange() error { return calendar.ErrOutOfRange }
+
+// opinionDeadline is OpinionReplyDeadline with the law's period.
+func opinionDeadline(r Rules) func(date.Date) (Deadline, error) {
+	return func(x date.Date) (Deadline, error) { return r.OpinionReplyDeadline(x, 0) }
+}
+
+func TestOpinionLetterLongerPeriod(t *testing.T) {
+	r := Default()
+	// The letter of 4 July 2025 gives 10 working days: 18 July, not the
+	// law's 15 July. An objection received 17 July is in time.
+	reply := &OpinionReply{Reply: Reply{Received: d(2025, 7, 17), Delivery: ByHand}, Answer: Object}
+	got, err := r.OpinionOutcome(d(2025, 7, 4), 10, reply, d(2025, 7, 18))
+	if err != nil || got.Outcome != OpinionObjected || got.Deadline.End != d(2025, 7, 18) {
+		t.Errorf("OpinionOutcome with 10 stated days = %+v, %v, want objected by 2025-07-18", got, err)
+	}
+	grounds, err := r.TerminationGrounds(TerminationFacts{OpinionReceived: d(2025, 7, 4),
+		OpinionReplyWorkdays: 10, OpinionReply: &reply.Reply}, d(2025, 7, 21))
+	if err != nil || len(grounds) != 0 {
+		t.Errorf("grounds with a reply in the stated period = %v, %v, want none", grounds, err)
+	}
+	// A shorter stated period counts as the law's.
+	dl, err := r.OpinionReplyDeadline(d(2025, 7, 4), 3)
+	if err != nil || dl.End != d(2025, 7, 15) {
+		t.Errorf("OpinionReplyDeadline with 3 stated days = %s, %v, want 2025-07-15", dl.End, err)
+	}
+}
+
+func TestZeroRules(t *testing.T) {
+	var z Rules
+	if _, err := z.TerminationGrounds(TerminationFacts{}, d(2024, 1, 2)); !errors.Is(err, ErrZeroRules) {
+		t.Errorf("zero Rules TerminationGrounds: %v, want ErrZeroRules", err)
+	}
+	if err := z.CheckExpertRoute(ExpertRouteFacts{DamageClear: true}); !errors.Is(err, ErrZeroRules) {
+		t.Errorf("zero Rules CheckExpertRoute: %v, want ErrZeroRules", err)
+	}
+	if _, err := z.NoticeReplyDeadline(d(2024, 1, 2)); !errors.Is(err, ErrZeroRules) {
+		t.Errorf("zero Rules NoticeReplyDeadline: %v, want ErrZeroRules", err)
+	}
+}
+
+func TestTerminationFactsValidated(t *testing.T) {
+	r := Default()
+	cases := []struct {
+		name  string
+		facts TerminationFacts
+		on    date.Date
+		want  error
+	}{
+		{"zero day", TerminationFacts{}, 0, ErrMissingFact},
+		{"reply without a day", TerminationFacts{OpinionReceived: d(2024, 9, 27), OpinionReply: &Reply{}}, d(2024, 10, 20), ErrMissingFact},
+		{"reply before the letter", TerminationFacts{OpinionReceived: d(2024, 9, 27),
+			OpinionReply: &Reply{Received: d(2024, 9, 1), Delivery: ByHand}}, d(2024, 10, 20), ErrDateOrder},
+		{"unknown delivery", TerminationFacts{OpinionReceived: d(2024, 9, 27),
+			OpinionReply: &Reply{Received: d(2024, 10, 1), Delivery: 9}}, d(2024, 10, 20), ErrInvalidFact},
+		{"meeting without a day", TerminationFacts{FailedRounds: []date.Date{0, 0}}, d(2024, 10, 20), ErrMissingFact},
+	}
+	for _, tc := range cases {
+		if _, err := r.TerminationGrounds(tc.facts, tc.on); !errors.Is(err, tc.want) {
+			t.Errorf("%s: %v, want %v", tc.name, err, tc.want)
+		}
+	}
+}
+
+func TestRecordedGroundsMerged(t *testing.T) {
+	got, err := Default().TerminationGrounds(TerminationFacts{Recorded: []RecordedGround{
+		{Item: 3, On: d(2024, 3, 5), Reason: "walked out"},
+		{Item: 1, On: d(2024, 3, 3), Reason: "refused"},
+		{Item: 3, On: d(2024, 3, 1), Reason: "absent"},
+	}}, d(2024, 3, 10))
+	want := []Ground{
+		{Citation: Art(17).ItemOf(1), Since: d(2024, 3, 3), Reason: "refused"},
+		{Citation: Art(17).ItemOf(3), Since: d(2024, 3, 1), Reason: "absent"},
+	}
+	if diff := cmp.Diff(want, got); err != nil || diff != "" {
+		t.Errorf("grounds (-want +got):\n%s %v", diff, err)
+	}
+}
+
+func TestMeetingPlanLateAndMissing(t *testing.T) {
+	err := CheckMeetingPlan(MeetingPlan{Host: "a", Date: d(2025, 7, 22), ObligorNotified: d(2025, 7, 23)})
+	if !errors.Is(err, ErrDateOrder) || !errors.Is(err, ErrMissingItem) {
+		t.Errorf("plan missing items and told late: %v, want both errors", err)
+	}
+}
+
+func TestCitationEdgeForms(t *testing.T) {
+	if got := (Citation{Article: 17, Item: 5}).String(); got != "Art. 17(1)(5)" {
+		t.Errorf("item without paragraph prints %q, want Art. 17(1)(5)", got)
+	}
+	for _, s := range []string{"第十七条第五项", "第十七条第（五）项"} {
+		c, err := ParseCitation(s)
+		if err != nil || c != Art(17).ItemOf(5) {
+			t.Errorf("ParseCitation(%q) = %v, %v, want Art. 17(1)(5)", s, c, err)
+		}
+	}
+	for _, s := range []string{"Art. 31", "Art. 1000", "Art. 9223372036854775807"} {
+		if _, err := ParseCitation(s); err == nil {
+			t.Errorf("ParseCitation(%q) accepted an article the measures lack", s)
+		}
+	}
+	if _, err := ParseCitation(strings.Repeat("第", 100000)); err == nil || len(err.Error()) > 200 {
+		t.Errorf("a huge citation gave a %d-byte error", len(err.Error()))
+	}
+	if (Citation{}).String() != "(no citation)" {
+		t.Errorf("zero citation prints %q", Citation{}.String())
+	}
+}
+
+func TestAmountExtremes(t *testing.T) {
+	if got := Amount(math.MinInt64).String(); got != "-92,233,720,368,547,758.08 元" {
+		t.Errorf("minimum amount prints %q", got)
+	}
+	if err := Default().CheckExpertRoute(ExpertRouteFacts{DamageClear: true, EstimatedDamage: -5,
+		AssessmentCost: -1, ClearlyLowerReason: "x", Experts: 3}); !errors.Is(err, ErrInvalidFact) {
+		t.Errorf("negative amounts: %v, want ErrInvalidFact", err)
+	}
+}
+
+func TestCheckMinutesAttendance(t *testing.T) {
+	if err := CheckMinutes(Minutes{}); !errors.Is(err, ErrMissingFact) {
+		t.Errorf("minutes with no attendees: %v", err)
+	}
+	if err := CheckMinutes(Minutes{Attendees: []string{"王某"}, Signed: []string{"王某", "赵某"}}); !errors.Is(err, ErrInvalidFact) {
+		t.Errorf("a signer who did not attend: %v", err)
+	}
+}
+
+func TestFilledIgnoresInvisible(t *testing.T) {
+	if _, err := Designate(d(2024, 1, 2), "\u200b\x00 "); !errors.Is(err, ErrReasonRequired) {
+		t.Errorf("invisible reason: %v, want ErrReasonRequired", err)
+	}
+	if _, err := Designate(0, "complex"); !errors.Is(err, ErrMissingFact) {
+		t.Errorf("designation without a day: %v, want ErrMissingFact", err)
+	}
+}
+
+func TestCourtDutyConfirmedWins(t *testing.T) {
+	got, ok := CourtDuty(CourtFacts{Failed: d(2024, 3, 1), Confirmed: d(2024, 4, 1),
+		NotPerformed: d(2024, 6, 1)}, d(2024, 6, 2))
+	if !ok || got.Citation != Art(22) {
+		t.Errorf("confirmed and not performed: %+v, want Art. 22", got)
+	}
+}

@@ -20,6 +20,9 @@ type TerminationFacts struct {
 	// OpinionReceived is the day the obligor received the opinion letter;
 	// zero if not yet served.
 	OpinionReceived date.Date
+	// OpinionReplyWorkdays is the reply period the letter stated; 0, or
+	// less than the law's, counts as the law's.
+	OpinionReplyWorkdays int
 	// OpinionReply is the obligor's reply, nil if none.
 	OpinionReply *Reply
 	// FailedRounds lists the days of meetings that ended without agreement.
@@ -37,6 +40,9 @@ type Ground struct {
 	Citation Citation
 	Since    date.Date
 	Reason   string
+	// Provisional marks a ground derived from a deadline that the
+	// provisional calendar rule gave.
+	Provisional bool
 }
 
 // TerminationGrounds returns every Art. 17 ground that holds on day on,
@@ -46,21 +52,21 @@ type Ground struct {
 // day of the last allowed meeting that ended without agreement. A recorded
 // ground with an item that is not 1, 3, 4, 6 or 7 is a *Violation.
 func (r Rules) TerminationGrounds(f TerminationFacts, on date.Date) ([]Ground, error) {
-	var out []Ground
+	if err := r.ready(); err != nil {
+		return nil, err
+	}
+	if err := checkTerminationFacts(f, on); err != nil {
+		return nil, err
+	}
+	first := map[int]Ground{} // item -> the earliest recorded ground
 	for _, g := range f.Recorded {
-		switch g.Item {
-		case 1, 3, 4, 6, 7:
-		default:
-			return nil, violation(Art(17), ErrMissingFact, "item %d cannot be "+
-				"recorded; items 2 and 5 follow from dates and counts", g.Item)
+		if prev, ok := first[g.Item]; g.On <= on && (!ok || g.On < prev.Since) {
+			first[g.Item] = Ground{Citation: Art(17).ItemOf(g.Item), Since: g.On, Reason: g.Reason}
 		}
-		if !filled(g.Reason) {
-			return nil, violation(Art(17).ItemOf(g.Item), ErrReasonRequired,
-				"ground recorded on %s has no reason", g.On)
-		}
-		if g.On <= on {
-			out = append(out, Ground{Art(17).ItemOf(g.Item), g.On, g.Reason})
-		}
+	}
+	var out []Ground
+	for _, g := range first {
+		out = append(out, g)
 	}
 	if g, ok, err := r.noReplyGround(f, on); err != nil {
 		return nil, err
@@ -70,10 +76,44 @@ func (r Rules) TerminationGrounds(f TerminationFacts, on date.Date) ([]Ground, e
 	if g, ok := r.roundsGround(f, on); ok {
 		out = append(out, g)
 	}
-	sort.SliceStable(out, func(i, j int) bool {
+	sort.Slice(out, func(i, j int) bool {
 		return out[i].Citation.Item < out[j].Citation.Item
 	})
 	return out, nil
+}
+
+// checkTerminationFacts rejects facts no ground can be read from.
+func checkTerminationFacts(f TerminationFacts, on date.Date) error {
+	c := Art(17)
+	if on == 0 {
+		return violation(c, ErrMissingFact, "give the day to decide on")
+	}
+	for _, g := range f.Recorded {
+		switch g.Item {
+		case 1, 3, 4, 6, 7:
+		default:
+			return violation(c, ErrInvalidFact, "item %d cannot be recorded; "+
+				"record item 1, 3, 4, 6 or 7, as items 2 and 5 follow from "+
+				"dates and counts", g.Item)
+		}
+		if !filled(g.Reason) || g.On == 0 {
+			return violation(c.ItemOf(g.Item), ErrReasonRequired,
+				"a recorded ground needs its day and a reason (day %s)", dateString(g.On))
+		}
+	}
+	for i, d := range f.FailedRounds {
+		if d == 0 {
+			return violation(c.ItemOf(5), ErrMissingFact, "meeting %d has no day", i+1)
+		}
+	}
+	if f.OpinionReply != nil {
+		if f.OpinionReceived == 0 {
+			return violation(c.ItemOf(2), ErrMissingFact, "a reply is given but "+
+				"not the day the opinion letter was received")
+		}
+		return checkReply(c.ItemOf(2), f.OpinionReceived, *f.OpinionReply)
+	}
+	return nil
 }
 
 // noReplyGround derives item 2: no written reply within the time the
@@ -82,7 +122,7 @@ func (r Rules) noReplyGround(f TerminationFacts, on date.Date) (Ground, bool, er
 	if f.OpinionReceived == 0 {
 		return Ground{}, false, nil
 	}
-	d, err := r.OpinionReplyDeadline(f.OpinionReceived)
+	d, err := r.OpinionReplyDeadline(f.OpinionReceived, f.OpinionReplyWorkdays)
 	if err != nil {
 		return Ground{}, false, err
 	}
@@ -90,11 +130,12 @@ func (r Rules) noReplyGround(f TerminationFacts, on date.Date) (Ground, bool, er
 	if on < since {
 		return Ground{}, false, nil
 	}
-	if f.OpinionReply != nil && r.InTime(*f.OpinionReply, d) {
+	// As in OpinionOutcome, a reply counts once it is received.
+	if f.OpinionReply != nil && f.OpinionReply.Received <= on && r.InTime(*f.OpinionReply, d) {
 		return Ground{}, false, nil
 	}
-	return Ground{Art(17).ItemOf(2), since, "no written reply to the opinion " +
-		"letter by " + d.End.String()}, true, nil
+	return Ground{Citation: Art(17).ItemOf(2), Since: since, Reason: "no written " +
+		"reply to the opinion letter by " + d.End.String(), Provisional: d.Provisional}, true, nil
 }
 
 // roundsGround derives item 5: the allowed number of meetings held without
@@ -109,8 +150,8 @@ func (r Rules) roundsGround(f TerminationFacts, on date.Date) (Ground, bool) {
 	if len(rounds) < limit || on < rounds[limit-1] {
 		return Ground{}, false
 	}
-	return Ground{Art(17).ItemOf(5), rounds[limit-1], "no agreement after " +
-		"the allowed number of meetings"}, true
+	return Ground{Citation: Art(17).ItemOf(5), Since: rounds[limit-1],
+		Reason: "no agreement after the allowed number of meetings"}, true
 }
 
 // designationCounts reports whether a designation raises the round limit
