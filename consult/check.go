@@ -191,6 +191,10 @@ func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, err
 	default:
 		return Transition{}, 0, false, nil
 	}
+	// A consequence cannot take effect before the stage it ends began: a
+	// step due before the court confirmed the agreement is overdue from
+	// the confirmation on.
+	since = max(since, c.Since)
 	if day < since {
 		return Transition{}, 0, false, nil
 	}

@@ -1,0 +1,39 @@
+package consult
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestReadmeDiagram keeps the procedure drawn in the README equal to the
+// table Apply uses.
+func TestReadmeDiagram(t *testing.T) {
+	data, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(data), "```mermaid\n")
+	if !ok {
+		t.Fatal("README.md has no mermaid block")
+	}
+	block, _, _ := strings.Cut(rest, "```")
+	if block != Mermaid() {
+		t.Errorf("the README's diagram differs from Mermaid(); replace the block "+
+			"with the output of consult.Mermaid():\n%s", Mermaid())
+	}
+}
+
+func TestGraphvizHasEveryStage(t *testing.T) {
+	dot := Graphviz()
+	for _, s := range Stages() {
+		if !strings.Contains(dot, "\t"+string(s)+" [label=") {
+			t.Errorf("Graphviz has no node for %s", s)
+		}
+	}
+	for _, tr := range Transitions() {
+		if tr.From != tr.To && !strings.Contains(dot, string(tr.From)+" -> "+string(tr.To)) {
+			t.Errorf("Graphviz has no edge %s -> %s", tr.From, tr.To)
+		}
+	}
+}
