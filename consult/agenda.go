@@ -58,6 +58,10 @@ func (a *agenda) due(p rules.Party, action string, dl rules.Deadline, option boo
 
 func (a *agenda) build() {
 	c := a.c
+	if c.Stage == Performed {
+		a.reports() // the duties of Art. 18(1) and 26 outlive performance
+		return
+	}
 	if c.Stage == "" || c.Stage.Closed() {
 		return
 	}
@@ -151,6 +155,20 @@ func (a *agenda) consulting() {
 
 func (a *agenda) agreement() {
 	c := a.c
+	a.reports()
+	if c.Stage == Signed && c.ConfirmationApplied == 0 {
+		dl, err := a.g.rules.ConfirmationDeadline(c.Agreement.Effective)
+		a.keep(err)
+		if err == nil && a.day <= dl.End {
+			a.due(rules.EitherParty, "apply to the court for judicial confirmation", dl, true)
+		}
+	}
+	a.steps()
+}
+
+// reports lists the agency's duties to report and publish an agreement.
+func (a *agenda) reports() {
+	c := a.c
 	if c.ReportedProcuratorate == 0 {
 		a.promptly(rules.Agency, "inform the procuratorate of the agreement",
 			rules.Art(18).Para(1), c.Agreement.Date)
@@ -163,14 +181,6 @@ func (a *agenda) agreement() {
 		a.promptly(rules.Agency, "publish the consultation and the agreement",
 			rules.Art(26), c.Agreement.Date)
 	}
-	if c.Stage == Signed && c.ConfirmationApplied == 0 {
-		dl, err := a.g.rules.ConfirmationDeadline(c.Agreement.Effective)
-		a.keep(err)
-		if err == nil && a.day <= dl.End {
-			a.due(rules.EitherParty, "apply to the court for judicial confirmation", dl, true)
-		}
-	}
-	a.steps()
 }
 
 func (a *agenda) steps() {

@@ -341,7 +341,7 @@ func checkPerformance(c *Case, ev PerformanceDone) (string, error) {
 
 // record stores an accepted event's facts in the case. Slices are copied
 // before they grow, so the case Apply was given keeps its own.
-func (g *Engine) record(c *Case, e Event) {
+func (g *Engine) record(c *Case, e Event, owned bool) {
 	h := e.Head()
 	switch ev := e.(type) {
 	case ProcuratorateInformed:
@@ -349,7 +349,7 @@ func (g *Engine) record(c *Case, e Event) {
 			c.ProcuratorateInformed = h.Date
 		}
 	case AssessmentIssued:
-		c.Assessments = append(slices.Clip(c.Assessments), ev)
+		c.Assessments = grow(owned, c.Assessments, ev)
 	case NoticeServed:
 		c.Notice = &ev
 	case NoticeReplied:
@@ -365,25 +365,27 @@ func (g *Engine) record(c *Case, e Event) {
 	case CaseDesignated:
 		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
 	case MeetingScheduled:
-		c.Meetings = append(slices.Clip(c.Meetings), Meeting{Scheduled: ev})
+		c.Meetings = grow(owned, c.Meetings, Meeting{Scheduled: ev})
 		held, last, _ := c.heldMeetings()
 		if held > 0 {
 			dec, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
 				Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})
 			if err == nil && dec.Warning != nil {
-				c.Warnings = append(slices.Clip(c.Warnings), *dec.Warning)
+				c.Warnings = grow(owned, c.Warnings, *dec.Warning)
 			}
 		}
 	case MeetingHeld:
 		i := c.pendingMeeting()
-		c.Meetings = slices.Clone(c.Meetings)
+		if !owned {
+			c.Meetings = slices.Clone(c.Meetings)
+		}
 		c.Meetings[i].Held = &ev
 	case AssessmentObjected:
-		c.Objections = append(slices.Clip(c.Objections), ev)
+		c.Objections = grow(owned, c.Objections, ev)
 	case AssessmentReviewed:
-		c.Reviews = append(slices.Clip(c.Reviews), ev)
+		c.Reviews = grow(owned, c.Reviews, ev)
 	case ProxyAuthorized:
-		c.Proxies = append(slices.Clip(c.Proxies), ev)
+		c.Proxies = grow(owned, c.Proxies, ev)
 	case ConsultationTerminated:
 		c.Termination = &ev
 	case ConsultationHalted:
@@ -408,12 +410,14 @@ func (g *Engine) record(c *Case, e Event) {
 	case ObligorReneged:
 		c.RenegedOn = h.Date
 	case PerformanceDone:
-		c.StepsDone = slices.Clone(c.StepsDone)
+		if !owned {
+			c.StepsDone = slices.Clone(c.StepsDone)
+		}
 		c.StepsDone[ev.Step-1] = h.Date
 	case EnforcementApplied:
 		c.EnforcementApplied = h.Date
 	case EvidencePreserved:
-		c.Preservations = append(slices.Clip(c.Preservations), ev)
+		c.Preservations = grow(owned, c.Preservations, ev)
 	case LawsuitFiled:
 		c.LawsuitFiled = h.Date
 	}

@@ -87,7 +87,7 @@ type Change struct {
 func (c *Case) heldMeetings() (n int, last date.Date, failed []date.Date) {
 	for _, m := range c.Meetings {
 		if m.Held == nil || (m.Held.Outcome != Agreed && m.Held.Outcome != NotAgreed &&
-			m.Held.GoodReason != "") {
+			filled(m.Held.GoodReason)) {
 			continue
 		}
 		n++

@@ -156,12 +156,18 @@ func (r OpinionReplied) reply() rules.Reply {
 // changed; a day before the case's last event returns c as it is.
 func (g *Engine) At(c Case, day date.Date) (Case, error) {
 	out := c
+	err := g.at(&out, day, false)
+	return out, err
+}
+
+// at moves *c through the deadline consequences due by day.
+func (g *Engine) at(c *Case, day date.Date, owned bool) error {
 	for {
-		tr, since, ok, err := g.lapse(&out, day)
+		tr, since, ok, err := g.lapse(c, day)
 		if err != nil || !ok {
-			return out, err
+			return err
 		}
-		out.change(since, TypeDeadlinePassed, tr.Branch, tr)
+		c.change(since, TypeDeadlinePassed, tr.Branch, tr, owned)
 	}
 }
 
@@ -198,7 +204,7 @@ func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, err
 	if day < since {
 		return Transition{}, 0, false, nil
 	}
-	tr := g.table[transitionKey{c.Stage, TypeDeadlinePassed, branch}]
+	tr, _ := g.find(c.Stage, TypeDeadlinePassed, branch)
 	return tr, since, true, nil
 }
 

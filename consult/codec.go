@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/ecoconsult/ecoconsult/calendar"
 )
 
 // Version is the version of the JSON shape of logs and cases that this
@@ -50,6 +52,11 @@ func UnmarshalEvent(data []byte) (Event, error) {
 		return nil, fmt.Errorf(`consult: event "type" is not a string: %w`, err)
 	}
 	delete(fields, "type")
+	for key, raw := range fields {
+		if err := checkDates(key, raw); err != nil {
+			return nil, fmt.Errorf("consult: %s: %w", t, err)
+		}
+	}
 	body, err := json.Marshal(fields)
 	if err != nil {
 		return nil, fmt.Errorf("consult: %s: %w", t, err)
@@ -59,6 +66,52 @@ func UnmarshalEvent(data []byte) (Event, error) {
 		return nil, fmt.Errorf("consult: %s: %w", t, err)
 	}
 	return e, nil
+}
+
+// dateField reports whether a JSON key of an event holds a day.
+func dateField(key string) bool {
+	switch key {
+	case "date", "posted", "meeting_date", "effective", "due", "from", "until",
+		"obligor_id_copy", "organization_licence", "representative_id_copy",
+		"proxy_id_copy", "power_of_attorney":
+		return true
+	}
+	return false
+}
+
+// checkDates rejects a day that does not exist, such as 2024-02-30, in a
+// date field at any depth. The date type's own decoder would quietly move
+// it to the next month.
+func checkDates(key string, raw json.RawMessage) error {
+	var v any
+	if err := json.Unmarshal(raw, &v); err != nil {
+		return nil // the typed decoder reports it with the field's name
+	}
+	return walkDates(key, v)
+}
+
+func walkDates(key string, v any) error {
+	switch x := v.(type) {
+	case string:
+		if dateField(key) {
+			if _, err := calendar.ParseDate(x); err != nil {
+				return fmt.Errorf("field %s: %w", key, err)
+			}
+		}
+	case []any:
+		for _, item := range x {
+			if err := walkDates(key, item); err != nil {
+				return err
+			}
+		}
+	case map[string]any:
+		for k, item := range x {
+			if err := walkDates(k, item); err != nil {
+				return fmt.Errorf("%s.%w", key, err)
+			}
+		}
+	}
+	return nil
 }
 
 func decodeBody(t EventType, body []byte) (Event, error) {

@@ -13,32 +13,138 @@ import (
 // state of its own beyond them and is safe for concurrent use.
 type Engine struct {
 	rules rules.Rules
-	table map[transitionKey]Transition
-	// stages maps a stage and an event type to whether any entry exists,
-	// so a wrong stage is told apart from a wrong outcome.
-	stages map[stageEvent]bool
+	// entries holds the transitions of each stage and event type, at
+	// stageIndex*numEventTypes+eventIndex, so a lookup needs no hashing.
+	entries [][]Transition
 }
 
-type transitionKey struct {
-	from   Stage
-	event  EventType
-	branch string
+// numEventTypes counts the event types, TypeDeadlinePassed included.
+const numEventTypes = 26
+
+// eventIndex numbers the event types from 0; -1 for an unknown type.
+func eventIndex(t EventType) int {
+	switch t {
+	case TypeInvestigationStarted:
+		return 0
+	case TypeProcuratorateInformed:
+		return 1
+	case TypeAssessmentIssued:
+		return 2
+	case TypeNoticeServed:
+		return 3
+	case TypeNoticeReplied:
+		return 4
+	case TypeOpinionServed:
+		return 5
+	case TypeOpinionReplied:
+		return 6
+	case TypeCaseDesignated:
+		return 7
+	case TypeMeetingScheduled:
+		return 8
+	case TypeMeetingHeld:
+		return 9
+	case TypeAssessmentObjected:
+		return 10
+	case TypeAssessmentReviewed:
+		return 11
+	case TypeProxyAuthorized:
+		return 12
+	case TypeConsultationTerminated:
+		return 13
+	case TypeConsultationHalted:
+		return 14
+	case TypeAgreementSigned:
+		return 15
+	case TypeAgreementReported:
+		return 16
+	case TypeDisclosurePublished:
+		return 17
+	case TypeConfirmationApplied:
+		return 18
+	case TypeConfirmationDecided:
+		return 19
+	case TypeObligorReneged:
+		return 20
+	case TypePerformanceDone:
+		return 21
+	case TypeEnforcementApplied:
+		return 22
+	case TypeEvidencePreserved:
+		return 23
+	case TypeLawsuitFiled:
+		return 24
+	case TypeDeadlinePassed:
+		return 25
+	}
+	return -1
 }
 
-type stageEvent struct {
-	from  Stage
-	event EventType
+// stageIndex numbers the stages from 0 in the order of Stages; -1 for
+// an unknown stage.
+func stageIndex(s Stage) int {
+	switch s {
+	case Investigating:
+		return 0
+	case AwaitingConsent:
+		return 1
+	case Preparing:
+		return 2
+	case AwaitingReply:
+		return 3
+	case Consulting:
+		return 4
+	case AwaitingSignature:
+		return 5
+	case Signed:
+		return 6
+	case Confirmed:
+		return 7
+	case Performed:
+		return 8
+	case Failed:
+		return 9
+	case Reneged:
+		return 10
+	case Defaulted:
+		return 11
+	case Enforcing:
+		return 12
+	case Litigating:
+		return 13
+	case Halted:
+		return 14
+	}
+	return -1
 }
 
 // New returns an engine that decides with r.
 func New(r rules.Rules) *Engine {
-	g := &Engine{rules: r, table: map[transitionKey]Transition{},
-		stages: map[stageEvent]bool{}}
+	g := &Engine{rules: r, entries: make([][]Transition, len(Stages())*numEventTypes)}
 	for _, tr := range Transitions() {
-		g.table[transitionKey{tr.From, tr.Event, tr.Branch}] = tr
-		g.stages[stageEvent{tr.From, tr.Event}] = true
+		i := stageIndex(tr.From)*numEventTypes + eventIndex(tr.Event)
+		g.entries[i] = append(g.entries[i], tr)
 	}
 	return g
+}
+
+// transitions returns the entries for an event type in a stage.
+func (g *Engine) transitions(from Stage, ev EventType) []Transition {
+	s, e := stageIndex(from), eventIndex(ev)
+	if s < 0 || e < 0 {
+		return nil
+	}
+	return g.entries[s*numEventTypes+e]
+}
+
+// find returns the entry for an event's outcome in a stage.
+func (g *Engine) find(from Stage, ev EventType, branch string) (Transition, bool) {
+	for _, tr := range g.transitions(from, ev) {
+		if tr.Branch == branch {
+			return tr, true
+		}
+	}
+	return Transition{}, false
 }
 
 // Default returns an engine with the Hangzhou 2020 parameters over
@@ -54,8 +160,8 @@ func (g *Engine) Rules() rules.Rules { return g.rules }
 func (g *Engine) Replay(events []Event) (Case, error) {
 	var c Case
 	for i, e := range events {
-		next, err := g.Apply(c, e)
-		if err != nil {
+		// The case is Replay's own, so its slices grow in place.
+		if err := g.apply(&c, e, true); err != nil {
 			if ee, ok := err.(*EventError); ok {
 				copied := *ee
 				copied.Index = i
@@ -63,8 +169,14 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 			}
 			return Case{}, err
 		}
-		c = next
+		if i == 0 {
+			// Room for the whole log, and for a few deadline consequences.
+			c.Events = slices.Grow(c.Events, len(events))
+			c.History = slices.Grow(c.History, len(events)+4)
+		}
 	}
+	// The returned case must not let a later Apply write into this
+	// array's spare room, so Apply clips before it grows.
 	return c, nil
 }
 
@@ -74,55 +186,89 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 // consequence (see At); a reply that arrives, or was posted, in time is
 // judged before that.
 func (g *Engine) Apply(c Case, e Event) (Case, error) {
+	next := c
+	if err := g.apply(&next, e, false); err != nil {
+		return Case{}, err
+	}
+	return next, nil
+}
+
+// apply moves *c by e. With owned false it copies every slice before it
+// grows one, so the case *c was copied from keeps its own; Replay, which
+// owns its case, passes true and appends in place. On error *c may hold
+// deadline consequences up to e's day but never e itself.
+func (g *Engine) apply(c *Case, e Event, owned bool) error {
 	if e == nil {
-		return Case{}, &EventError{Index: -1, Err: fmt.Errorf("%w: nil event", ErrMissingField)}
+		return &EventError{Index: -1, Err: fmt.Errorf("%w: nil event", ErrMissingField)}
 	}
 	if !isValue(e) {
-		return Case{}, &EventError{Index: -1, Type: e.Type(), Err: fmt.Errorf(
+		return &EventError{Index: -1, Type: e.Type(), Err: fmt.Errorf(
 			"%w: %T is not one of this package's event types; pass the value, "+
 				"not a pointer", ErrInvalidField, e)}
 	}
 	h := e.Head()
-	if err := g.checkHeader(&c, e); err != nil {
-		return Case{}, err
+	if err := g.checkHeader(c, e); err != nil {
+		return err
 	}
 	if len(c.Events) == 0 {
-		return g.open(e)
+		opened, err := g.open(e)
+		if err == nil {
+			*c = opened
+		}
+		return err
 	}
-	base := c
-	if !g.replyInTime(&c, e) {
-		var err error
-		if base, err = g.At(c, h.Date); err != nil {
-			return Case{}, wrapRule(e, "date", err)
+	saved := *c
+	if !g.replyInTime(c, e) {
+		if err := g.at(c, h.Date, owned); err != nil {
+			*c = saved
+			return wrapRule(e, "date", err)
 		}
 	}
-	if !g.stages[stageEvent{base.Stage, e.Type()}] {
-		return Case{}, reject(e, "", rules.Citation{}, ErrWrongStage,
-			"the case is %s since %s; allowed now: %v", base.Stage, base.Since,
-			allowedIn(base.Stage))
-	}
-	if err := g.checkStanding(&base, e); err != nil {
-		return Case{}, err
-	}
-	branch, err := g.check(&base, e)
+	tr, branch, err := g.decide(c, e)
 	if err != nil {
-		return Case{}, err
+		*c = saved
+		return err
 	}
-	tr, ok := g.table[transitionKey{base.Stage, e.Type(), branch}]
+	c.Events = grow(owned, c.Events, e)
+	g.record(c, e, owned)
+	c.change(h.Date, e.Type(), branch, tr, owned)
+	return nil
+}
+
+// decide checks e in the case's stage and returns its transition.
+func (g *Engine) decide(c *Case, e Event) (Transition, string, error) {
+	if len(g.transitions(c.Stage, e.Type())) == 0 {
+		return Transition{}, "", reject(e, "", rules.Citation{}, ErrWrongStage,
+			"the case is %s since %s; allowed now: %v", c.Stage, c.Since,
+			allowedIn(c.Stage))
+	}
+	if err := g.checkStanding(c, e); err != nil {
+		return Transition{}, "", err
+	}
+	branch, err := g.check(c, e)
+	if err != nil {
+		return Transition{}, "", err
+	}
+	tr, ok := g.find(c.Stage, e.Type(), branch)
 	if !ok {
-		return Case{}, reject(e, "", rules.Citation{}, ErrWrongStage,
-			"outcome %q is not possible while the case is %s", branch, base.Stage)
+		return Transition{}, "", reject(e, "", rules.Citation{}, ErrWrongStage,
+			"outcome %q is not possible while the case is %s", branch, c.Stage)
 	}
-	next := base
-	next.Events = append(slices.Clip(base.Events), e)
-	g.record(&next, e)
-	next.change(h.Date, e.Type(), branch, tr)
-	return next, nil
+	return tr, branch, nil
+}
+
+// grow appends v to s; unless owned, it first clips s so the append
+// copies and the caller's slice is left alone.
+func grow[S ~[]E, E any](owned bool, s S, v E) S {
+	if !owned {
+		s = slices.Clip(s)
+	}
+	return append(s, v)
 }
 
 // change moves the case along tr and notes it in the history.
-func (c *Case) change(day date.Date, ev EventType, branch string, tr Transition) {
-	c.History = append(slices.Clip(c.History), Change{Date: day, Event: ev,
+func (c *Case) change(day date.Date, ev EventType, branch string, tr Transition, owned bool) {
+	c.History = grow(owned, c.History, Change{Date: day, Event: ev,
 		Branch: branch, From: c.Stage, To: tr.To, Citation: tr.Citation})
 	if tr.To == c.Stage {
 		return

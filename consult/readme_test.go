@@ -37,3 +37,22 @@ func TestGraphvizHasEveryStage(t *testing.T) {
 		}
 	}
 }
+
+func TestEveryStageAndEventIndexed(t *testing.T) {
+	for _, s := range Stages() {
+		if stageIndex(s) < 0 {
+			t.Errorf("stage %s has no index", s)
+		}
+	}
+	seen := map[int]EventType{}
+	for _, tr := range Transitions() {
+		i := eventIndex(tr.Event)
+		if i < 0 || i >= numEventTypes {
+			t.Errorf("event %s has index %d", tr.Event, i)
+		}
+		if other, ok := seen[i]; ok && other != tr.Event {
+			t.Errorf("events %s and %s share index %d", other, tr.Event, i)
+		}
+		seen[i] = tr.Event
+	}
+}

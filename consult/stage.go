@@ -55,8 +55,9 @@ func Stages() []Stage {
 }
 
 // Closed reports whether s ends the consultation: after it the case takes
-// only the events the measures still allow (disclosure, evidence
-// preservation).
+// only the events the measures still allow: disclosure, evidence
+// preservation and, after a performed agreement, the report of the
+// agreement to the procuratorate and the finance department.
 func (s Stage) Closed() bool {
 	return s == Performed || s == Litigating || s == Halted
 }
