@@ -122,6 +122,11 @@ func (c *Case) proxyPapers(a ProxyAuthorized) rules.ProxyPapers {
 
 // replyInTime reports whether e is a reply that meets its deadline, so
 // it is judged before the deadline's consequence.
+//
+// NOTE: this holds only while the case still awaits the reply. A reply
+// posted in time that arrives after another event was recorded past the
+// deadline finds the case already failed and is kept as late; the host
+// must record the reply before later events to have it count.
 func (g *Engine) replyInTime(c *Case, e Event) bool {
 	switch ev := e.(type) {
 	case NoticeReplied:
