@@ -189,8 +189,10 @@ func (a *agenda) steps() {
 		if i < len(c.StepsDone) && c.StepsDone[i] != 0 {
 			continue
 		}
+		last, err := a.g.lastDay(s.Due)
+		a.keep(err)
 		a.items = append(a.items, Item{Party: rules.Obligor, Action: s.Description,
-			Citation: rules.Art(21), Trigger: c.Agreement.Effective, Due: s.Due,
-			Overdue: a.day > s.Due})
+			Citation: rules.Art(21), Trigger: c.Agreement.Effective, Due: last,
+			Overdue: err == nil && a.day > last})
 	}
 }

@@ -126,6 +126,9 @@ func (g *Engine) checkAssessment(c *Case, ev AssessmentIssued) (string, error) {
 		return "", reject(ev, "amount_fen", rules.Art(8).Para(1), ErrInvalidField,
 			"amount %s is negative", ev.Amount)
 	}
+	if !ev.Corrected && ev.Route == RouteExperts {
+		return "experts", nil
+	}
 	if !ev.Corrected {
 		return "", nil
 	}
@@ -176,10 +179,7 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 }
 
 func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) error {
-	if i := c.pendingMeeting(); i >= 0 {
-		return reject(ev, "", rules.Art(12).Para(1), ErrWrongStage,
-			"the meeting of %s is not held yet", c.Meetings[i].Scheduled.MeetingDate)
-	}
+	// A meeting not yet held may be moved: the new schedule replaces it.
 	plan := rules.MeetingPlan{Host: ev.Host, Recorder: ev.Recorder, Invitees: ev.Invitees,
 		Date: ev.MeetingDate, Place: ev.Place, Online: ev.Online, ObligorNotified: ev.Date}
 	if err := rules.CheckMeetingPlan(plan); err != nil {
@@ -205,7 +205,8 @@ func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
 	}
 	if want := c.Meetings[i].Scheduled.MeetingDate; ev.Date != want {
 		return "", reject(ev, "date", rules.Art(12).Para(1), ErrInvalidField,
-			"the meeting was scheduled for %s; schedule it anew to hold it on %s", want, ev.Date)
+			"the meeting was scheduled for %s; record a new meeting_scheduled, "+
+				"which replaces it, to hold it on %s", want, ev.Date)
 	}
 	switch ev.Outcome {
 	case Agreed:
@@ -260,6 +261,14 @@ func checkAgreement(ev AgreementSigned) error {
 	case ev.Amount < 0:
 		return reject(ev, "amount_fen", rules.Art(18).Para(2), ErrInvalidField,
 			"amount %s is negative", ev.Amount)
+	}
+	var sum rules.Amount
+	for _, s := range ev.Steps {
+		sum += s.Amount
+	}
+	if sum != 0 && sum != ev.Amount {
+		return reject(ev, "steps", rules.Art(18).Para(2).ItemOf(4), ErrInvalidField,
+			"the steps' payments add up to %s, the agreement's amount is %s", sum, ev.Amount)
 	}
 	for i, s := range ev.Steps {
 		if !filled(s.Description) || s.Due == 0 {
@@ -365,6 +374,9 @@ func (g *Engine) record(c *Case, e Event, owned bool) {
 	case CaseDesignated:
 		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
 	case MeetingScheduled:
+		if i := c.pendingMeeting(); i >= 0 {
+			c.Meetings = slices.Clone(c.Meetings[:i]) // postponed: replaced
+		}
 		c.Meetings = grow(owned, c.Meetings, Meeting{Scheduled: ev})
 		held, last, _ := c.heldMeetings()
 		if held > 0 {

@@ -1,6 +1,7 @@
 package consult
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -160,9 +161,28 @@ func (r OpinionReplied) reply() rules.Reply {
 // undone past its due day calls for enforcement (Art. 22). c is not
 // changed; a day before the case's last event returns c as it is.
 func (g *Engine) At(c Case, day date.Date) (Case, error) {
+	if err := g.checkDay(&c, day); err != nil {
+		return c, err
+	}
 	out := c
 	err := g.at(&out, day, false)
 	return out, err
+}
+
+// checkDay rejects a zero engine, an empty case, and a day before the
+// case's last event, which the case cannot describe: its events after that
+// day would have to be undone.
+func (g *Engine) checkDay(c *Case, day date.Date) error {
+	switch {
+	case g.entries == nil:
+		return ErrZeroEngine
+	case len(c.Events) == 0:
+		return ErrEmptyCase
+	case day < c.lastDate():
+		return fmt.Errorf("consult: %s is before the case's last event on %s; "+
+			"replay only the events up to that day", day, c.lastDate())
+	}
+	return nil
 }
 
 // at moves *c through the deadline consequences due by day.
@@ -198,7 +218,11 @@ func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, err
 		if !ok {
 			return Transition{}, 0, false, nil
 		}
-		branch, since = "step overdue", due+1
+		last, err := g.lastDay(due)
+		if err != nil {
+			return Transition{}, 0, false, err
+		}
+		branch, since = "step overdue", last+1
 	default:
 		return Transition{}, 0, false, nil
 	}
@@ -211,6 +235,18 @@ func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, err
 	}
 	tr, _ := g.find(c.Stage, TypeDeadlinePassed, branch)
 	return tr, since, true, nil
+}
+
+// lastDay returns the last day to perform a step due on due. Decision:
+// the rule of Civil Code Art. 203 that moves the end of a period off a
+// day off applies to a performance deadline too, so a step due on a
+// holiday may be performed on the next working day.
+func (g *Engine) lastDay(due date.Date) (date.Date, error) {
+	p, err := g.rules.Calendar().DaysFrom(due-1, 1)
+	if err != nil {
+		return 0, err
+	}
+	return p.End, nil
 }
 
 // firstOpenStep returns the earliest due day among the steps not done.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 )
@@ -62,6 +63,9 @@ func UnmarshalEvent(data []byte) (Event, error) {
 		return nil, fmt.Errorf("consult: %s: %w", t, err)
 	}
 	e, err := decodeBody(t, body)
+	if err == nil {
+		err = checkKeys(body, reflect.TypeOf(e))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("consult: %s: %w", t, err)
 	}
@@ -212,6 +216,10 @@ func (l Log) MarshalJSON() ([]byte, error) {
 // top-level fields and any event UnmarshalEvent rejects; the error names
 // the index of the event.
 func (l *Log) UnmarshalJSON(data []byte) error {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark
+	if err := checkKeys(data, reflect.TypeOf(logJSON{})); err != nil {
+		return fmt.Errorf("consult: log: %w", err)
+	}
 	var in logJSON
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
@@ -237,6 +245,7 @@ func (l *Log) UnmarshalJSON(data []byte) error {
 // ReadLog decodes a log from JSON.
 func ReadLog(data []byte) (Log, error) {
 	var l Log
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark
 	err := json.Unmarshal(data, &l)
 	return l, err
 }
@@ -291,6 +300,7 @@ func (g *Engine) DecodeCase(data []byte) (Case, error) {
 	var probe struct {
 		Version int             `json:"version"`
 		Stage   Stage           `json:"stage"`
+		Since   string          `json:"since"`
 		Events  json.RawMessage `json:"events"`
 	}
 	if err := json.Unmarshal(data, &probe); err != nil {
@@ -307,6 +317,15 @@ func (g *Engine) DecodeCase(data []byte) (Case, error) {
 	c, err := g.Replay(l.Events)
 	if err != nil {
 		return Case{}, err
+	}
+	if probe.Stage != "" && probe.Stage != c.Stage && probe.Since != "" {
+		// A case stored after At carries the consequences of deadlines up
+		// to its stage's start; let the calendar run to that day.
+		if since, err := calendar.ParseDate(probe.Since); err == nil && since >= c.lastDate() {
+			if later, err := g.At(c, since); err == nil {
+				c = later
+			}
+		}
 	}
 	if probe.Stage != "" && probe.Stage != c.Stage {
 		return Case{}, fmt.Errorf("consult: stored stage %s, but the events lead to %s",

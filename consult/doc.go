@@ -26,6 +26,23 @@
 // rules and every date from package calendar; this package only keeps
 // the state.
 //
+// Who may record which event (Header.Actor; the JSON names in brackets):
+//
+//   - the assessment institution ("institution") or the expert panel
+//     ("expert_panel"): assessment_issued, matching its route;
+//   - the obligor ("obligor"), or a proxy ("proxy", named in Header.Proxy
+//     and acting within its power of attorney): notice_replied,
+//     opinion_replied, assessment_objected;
+//   - the obligor alone: proxy_authorized, obligor_reneged,
+//     performance_done;
+//   - the agency, the obligor or a proxy: agreement_signed,
+//     confirmation_applied;
+//   - the court ("court"): confirmation_decided;
+//   - the agency, the obligor, a proxy or the procuratorate
+//     ("procuratorate"): evidence_preserved;
+//   - the agency ("agency"): every other event, meetings included, since
+//     the agency keeps their record.
+//
 // One consultation has one obligor. An incident with several obligors is
 // several consultations that share a case number.
 package consult

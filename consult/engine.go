@@ -158,6 +158,9 @@ func (g *Engine) Rules() rules.Rules { return g.rules }
 // The first event must be InvestigationStarted. An error names the index
 // of the event that was rejected.
 func (g *Engine) Replay(events []Event) (Case, error) {
+	if len(events) == 0 {
+		return Case{}, &EventError{Index: -1, Err: ErrEmptyCase}
+	}
 	var c Case
 	for i, e := range events {
 		// The case is Replay's own, so its slices grow in place.
@@ -198,6 +201,9 @@ func (g *Engine) Apply(c Case, e Event) (Case, error) {
 // owns its case, passes true and appends in place. On error *c may hold
 // deadline consequences up to e's day but never e itself.
 func (g *Engine) apply(c *Case, e Event, owned bool) error {
+	if g.entries == nil {
+		return &EventError{Index: -1, Err: ErrZeroEngine}
+	}
 	if e == nil {
 		return &EventError{Index: -1, Err: fmt.Errorf("%w: nil event", ErrMissingField)}
 	}
@@ -228,6 +234,9 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 	if err != nil {
 		*c = saved
 		return err
+	}
+	if t, ok := e.(ConsultationTerminated); ok {
+		tr.Citation = rules.Art(17).ItemOf(t.Item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
 	g.record(c, e, owned)
@@ -279,6 +288,10 @@ func (c *Case) change(day date.Date, ev EventType, branch string, tr Transition,
 		if c.Failure == nil || c.Failure.Since > day {
 			c.Failure = &Failure{Since: day, Citation: tr.Citation, Reason: branchReason(ev, branch)}
 		}
+	case Enforcing, Litigating:
+		// The failure that brought the case to court stays on record.
+	default:
+		c.Failure = nil
 	}
 }
 

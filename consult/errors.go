@@ -16,6 +16,10 @@ var (
 	ErrNoStanding   = errors.New("actor has no standing for this event")
 	ErrMissingField = errors.New("missing field")
 	ErrInvalidField = errors.New("invalid field")
+	// ErrZeroEngine reports an Engine that New or Default did not make.
+	ErrZeroEngine = errors.New("zero Engine value; build it with consult.Default or consult.New")
+	// ErrEmptyCase reports a Case no event has opened.
+	ErrEmptyCase = errors.New("empty case; replay a log that starts with investigation_started")
 )
 
 // An EventError reports an event that Apply rejected. The case it was

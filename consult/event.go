@@ -246,9 +246,12 @@ type ProxyAuthorized struct {
 	ProxyIDCopy          date.Date `json:"proxy_id_copy,omitzero"`
 	// PowerOfAttorney is the day the written power of attorney arrived.
 	PowerOfAttorney date.Date `json:"power_of_attorney,omitzero"`
-	Matters         []string  `json:"matters"`
-	From            date.Date `json:"from,omitzero"`
-	Until           date.Date `json:"until,omitzero"`
+	// Matters lists the matters entrusted; a proxy acts in this case only
+	// if one of them is the case number exactly as InvestigationStarted
+	// recorded it.
+	Matters []string  `json:"matters"`
+	From    date.Date `json:"from,omitzero"`
+	Until   date.Date `json:"until,omitzero"`
 	// General grants every act that needs no special power; Acts lists
 	// the acts granted by name, which a special act must be.
 	General bool       `json:"general,omitempty"`

@@ -280,6 +280,12 @@ func TestReplayEqualsApply(t *testing.T) {
 			}
 			drawn = append(drawn, s.Event)
 		})
+		if len(c.Events) == 0 {
+			if _, err := g.Replay(c.Events); !errors.Is(err, ErrEmptyCase) {
+				t.Fatalf("Replay of no events: %v, want ErrEmptyCase", err)
+			}
+			return
+		}
 		replayed, err := g.Replay(c.Events)
 		if err != nil {
 			t.Fatalf("Replay of the accepted events: %v", err)

@@ -1,6 +1,9 @@
 package consult
 
 import (
+	"cmp"
+	"slices"
+
 	"github.com/ecoconsult/ecoconsult/rules"
 	"github.com/rickb777/date/v2"
 )
@@ -29,12 +32,17 @@ func (g *Engine) Project(c Case, day date.Date) ([]Milestone, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := projection{g: g, t: max(day, c.Since)}
+	if c.Stage.Closed() {
+		return nil, nil
+	}
+	p := projection{g: g, t: max(day, c.Since), day: day}
 	err = p.run(&c)
+	slices.SortStableFunc(p.out, func(a, b Milestone) int { return cmp.Compare(a.Latest, b.Latest) })
 	return p.out, err
 }
 
 type projection struct {
+	day date.Date // the day projected from
 	g   *Engine
 	t   date.Date // the day the road has reached
 	out []Milestone
@@ -159,8 +167,11 @@ func (p *projection) afterSigning(c *Case, stage Stage) error {
 		if err != nil {
 			return err
 		}
-		p.out = append(p.out, Milestone{Step: "last day to apply for judicial " +
-			"confirmation", Latest: dl.End, Citation: dl.Citation, Provisional: dl.Provisional})
+		// Once the option has lapsed, nothing of it lies ahead.
+		if dl.End >= p.day {
+			p.out = append(p.out, Milestone{Step: "last day to apply for judicial " +
+				"confirmation", Latest: dl.End, Citation: dl.Citation, Provisional: dl.Provisional})
+		}
 	}
 	if c.Agreement == nil {
 		p.assumed("perform the agreement's steps by their due days", rules.Art(21))

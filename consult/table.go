@@ -38,6 +38,7 @@ func Transitions() []Transition {
 	// Investigation and notice (Art. 8).
 	add(Investigating, TypeProcuratorateInformed, "", Investigating, art(8).Para(6))
 	add(Investigating, TypeAssessmentIssued, "", Investigating, art(8).Para(1))
+	add(Investigating, TypeAssessmentIssued, "experts", Investigating, art(8).Para(2))
 	add(Investigating, TypeNoticeServed, "", AwaitingConsent, art(8).Para(3))
 	add(AwaitingConsent, TypeNoticeReplied, "consent", Preparing, art(8).Para(4))
 	add(AwaitingConsent, TypeNoticeReplied, "refuse", Failed, art(8).Para(5))
@@ -46,6 +47,7 @@ func Transitions() []Transition {
 	for _, s := range []Stage{AwaitingConsent, Preparing} {
 		add(s, TypeProcuratorateInformed, "", s, art(8).Para(6))
 		add(s, TypeAssessmentIssued, "", s, art(8).Para(1))
+		add(s, TypeAssessmentIssued, "experts", s, art(8).Para(2))
 	}
 
 	// The opinion letter and the reply (Art. 9 to 12, 17).
@@ -94,7 +96,6 @@ func Transitions() []Transition {
 		add(s, TypePerformanceDone, "step", s, art(21))
 		add(s, TypePerformanceDone, "last step", Performed, art(21))
 	}
-	add(Confirmed, TypeEnforcementApplied, "", Enforcing, art(22))
 	add(Defaulted, TypeEnforcementApplied, "", Enforcing, art(22))
 	add(Failed, TypeLawsuitFiled, "", Litigating, art(20))
 	add(Reneged, TypeLawsuitFiled, "", Litigating, art(20))

@@ -205,10 +205,10 @@ func TestArticle17Grounds(t *testing.T) {
 		}, d(2024, 10, 24), rules.Art(17).ItemOf(5)},
 		{"6 cannot bear the liability", []Event{object,
 			ConsultationTerminated{Header: agency(d(2024, 10, 10)), Item: 6, Reason: "bankruptcy ruling"},
-		}, d(2024, 10, 10), rules.Art(17)},
+		}, d(2024, 10, 10), rules.Art(17).ItemOf(6)},
 		{"7 other request to end", []Event{object,
 			ConsultationTerminated{Header: agency(d(2024, 10, 10)), Item: 7, Reason: "obligor asked to end"},
-		}, d(2024, 10, 10), rules.Art(17)},
+		}, d(2024, 10, 10), rules.Art(17).ItemOf(7)},
 	}
 	for _, tc := range cases {
 		c, err := Default().Replay(append(opening(), tc.events...))
@@ -439,10 +439,10 @@ func TestProjection(t *testing.T) {
 	// same day; its reply by 26 September (15 to 17 September off);
 	// meeting 1 that day and meeting 2 seven working days later, 11
 	// October (29 September a working Sunday, 1 to 7 October off); the
-	// agreement that day; judicial confirmation by Monday 11 November (day
-	// 30 is a Sunday); performance.
+	// agreement and performance that day; judicial confirmation by Monday
+	// 11 November (day 30 is a Sunday). Milestones come in date order.
 	want := []date.Date{d(2024, 9, 14), d(2024, 9, 14), d(2024, 9, 26), d(2024, 9, 26),
-		d(2024, 10, 11), d(2024, 10, 11), d(2024, 11, 11), d(2024, 10, 11)}
+		d(2024, 10, 11), d(2024, 10, 11), d(2024, 10, 11), d(2024, 11, 11)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("projected days (-want +got):\n%s\n%+v", diff, ms)
 	}

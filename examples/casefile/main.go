@@ -4,14 +4,18 @@
 //
 // Usage:
 //
-//	casefile [-today YYYY-MM-DD] [-json] [FILE]
+//	casefile [-today YYYY-MM-DD] [-json] [-provisional] [FILE]
 //
 // FILE is a JSON event log of package consult ({"version": 1, "events":
 // [...]}). Without it, casefile runs an embedded real case: the 2021
 // chemical warehouse fire in Hangzhou's 临平 district, whose agreement was
 // the first in Hangzhou to be judicially confirmed. -today sets the day
 // (default: today in China Standard Time); only events dated on or before
-// it are applied. -json prints the same report as JSON.
+// it are applied, after the whole file has been checked. -json prints the
+// same report as JSON. -provisional counts days past the calendar's last
+// year (2026) under the provisional rule, marking what depends on them;
+// without it, a road ahead that reaches those days stops short. Flags go
+// before FILE.
 //
 // Exit status: 0 on success, 1 when the case file is invalid or a date
 // lies outside the calendar, 2 for bad usage. Errors name the file, the
@@ -31,6 +35,7 @@ import (
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 	"github.com/ecoconsult/ecoconsult/consult"
+	"github.com/ecoconsult/ecoconsult/rules"
 	"github.com/rickb777/date/v2"
 )
 
@@ -50,6 +55,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs.SetOutput(stderr)
 	today := fs.String("today", "", "the `day` to report on, as YYYY-MM-DD (default today in China)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
+	provisional := fs.Bool("provisional", false, "count days past the calendar's data under the provisional rule")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casefile [-today YYYY-MM-DD] [-json] [FILE]")
 		fs.PrintDefaults()
@@ -61,7 +67,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		return 2
 	}
 	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "casefile: give one case file at most")
+		fmt.Fprintf(stderr, "casefile: give one case file at most, and flags before it (got %q)\n", fs.Args())
 		return 2
 	}
 	day := calendar.ChinaDate(now)
@@ -82,7 +88,16 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 			return 1
 		}
 	}
-	rep, err := buildReport(data, day)
+	g := consult.Default()
+	if *provisional {
+		r, err := rules.New(calendar.China().WithProvisional(), rules.Hangzhou2020())
+		if err != nil {
+			fmt.Fprintln(stderr, "casefile:", err)
+			return 1
+		}
+		g = consult.New(r)
+	}
+	rep, err := buildReport(g, data, day)
 	if err != nil {
 		fmt.Fprintf(stderr, "casefile: %s: %v\n", name, err)
 		return 1
@@ -108,9 +123,14 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 
 // buildReport replays the log up to day and gathers what the command
 // prints.
-func buildReport(data []byte, day date.Date) (*report, error) {
+func buildReport(g *consult.Engine, data []byte, day date.Date) (*report, error) {
 	log, err := consult.ReadLog(data)
 	if err != nil {
+		return nil, err
+	}
+	// Check the whole file first, so an error names the event at fault
+	// even when it is dated after day.
+	if _, err := g.Replay(log.Events); err != nil {
 		return nil, err
 	}
 	var applied []consult.Event
@@ -120,9 +140,9 @@ func buildReport(data []byte, day date.Date) (*report, error) {
 		}
 	}
 	if len(applied) == 0 {
-		return nil, fmt.Errorf("no event on or before %s; the case starts later", day)
+		return nil, fmt.Errorf("no event on or before %s; the case starts on %s",
+			day, log.Events[0].Head().Date)
 	}
-	g := consult.Default()
 	c, err := g.Replay(applied)
 	if err != nil {
 		return nil, err
@@ -134,9 +154,12 @@ func buildReport(data []byte, day date.Date) (*report, error) {
 	if err != nil {
 		return nil, err
 	}
-	road, err := g.Project(c, day)
-	if err != nil {
-		return nil, err
+	// The road ahead may run past the calendar; report it as far as it
+	// goes instead of failing the whole report.
+	road, roadErr := g.Project(c, day)
+	rep := newReport(c, day, len(log.Events)-len(applied), agenda, road)
+	if roadErr != nil {
+		rep.RoadEnd = roadErr.Error()
 	}
-	return newReport(c, day, len(log.Events)-len(applied), agenda, road), nil
+	return rep, nil
 }

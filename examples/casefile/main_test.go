@@ -145,3 +145,42 @@ func TestCaseFilesMatchConsult(t *testing.T) {
 		}
 	}
 }
+
+func TestRoadPastTheCalendar(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "late.json")
+	body := `{"version":1,"events":[
+{"type":"investigation_started","date":"2026-11-02","actor":"agency","case_number":"x","obligor":{"name":"a","kind":"legal_person","address":"b"},"district":"西湖区"},
+{"type":"assessment_issued","date":"2026-12-01","actor":"institution","route":"report","amount_fen":100},
+{"type":"notice_served","date":"2026-12-11","actor":"agency"}]}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Served Friday 11 December 2026: the answer is due 18 December, but
+	// the road then runs into 2027, which the notices do not cover yet.
+	code, out, errOut := runCmd("-today", "2026-12-12", p)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "by 2026-12-18") || !strings.Contains(out, "the road stops here") {
+		t.Errorf("output:\n%s", out)
+	}
+	code, out, errOut = runCmd("-provisional", "-today", "2026-12-12", p)
+	if code != 0 || strings.Contains(out, "the road stops here") || !strings.Contains(out, "2027-") {
+		t.Errorf("with -provisional: exit %d\n%s%s", code, out, errOut)
+	}
+}
+
+func TestWholeFileChecked(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "order.json")
+	body := `{"version":1,"events":[
+{"type":"investigation_started","date":"2024-01-05","actor":"agency","case_number":"x","obligor":{"name":"a","kind":"legal_person","address":"b"},"district":"西湖区"},
+{"type":"procuratorate_informed","date":"2052-01-08","actor":"agency"},
+{"type":"assessment_issued","date":"2024-02-01","actor":"institution","route":"report","amount_fen":100}]}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd("-today", "2024-03-01", p)
+	if code != 1 || !strings.Contains(errOut, "event 2") {
+		t.Errorf("an event out of order after -today: exit %d, %s", code, errOut)
+	}
+}

@@ -25,7 +25,9 @@ type report struct {
 	History  []historyLine `json:"history"`
 	Agenda   []agendaLine  `json:"agenda"`
 	Road     []roadLine    `json:"road"`
-	Warnings []string      `json:"warnings,omitempty"`
+	// RoadEnd says why the road ahead stops short, if it does.
+	RoadEnd  string   `json:"road_end,omitempty"`
+	Warnings []string `json:"warnings,omitempty"`
 }
 
 type failure struct {
@@ -111,7 +113,10 @@ func (r *report) write(w io.Writer) error {
 		fmt.Fprintf(w, "To court since %s under %s (%s): %s\n", r.Failure.Since,
 			r.Failure.Article, r.Failure.Chinese, r.Failure.Reason)
 	}
-	if r.Later > 0 {
+	switch {
+	case r.Later == 1:
+		fmt.Fprintln(w, "1 later event in the file is not applied")
+	case r.Later > 1:
 		fmt.Fprintf(w, "%d later events in the file are not applied\n", r.Later)
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -145,7 +150,7 @@ func (r *report) write(w io.Writer) error {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\t%s\n", a.Party, a.Action, due, strings.TrimSpace(a.Article+"  "+mark))
 	}
 	fmt.Fprintln(tw, "\nRoad ahead (latest days if every party uses its full time)")
-	if len(r.Road) == 0 {
+	if len(r.Road) == 0 && r.RoadEnd == "" {
 		fmt.Fprintln(tw, "  the case is closed")
 	}
 	for _, m := range r.Road {
@@ -154,6 +159,9 @@ func (r *report) write(w io.Writer) error {
 			mark = "no fixed period: same day assumed"
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", m.Latest, m.Step, strings.TrimSpace(m.Article+"  "+mark))
+	}
+	if r.RoadEnd != "" {
+		fmt.Fprintf(tw, "  (the road stops here: %s; -provisional counts past it)\n", r.RoadEnd)
 	}
 	for _, warn := range r.Warnings {
 		fmt.Fprintf(tw, "\nWarning: %s\n", warn)
