@@ -56,6 +56,11 @@ func MaskName(name string) string {
 	if name == "" {
 		return ""
 	}
+	// A role written in place of a name (赔偿义务人甲, as published case
+	// reports write it) names nobody and stays as it is.
+	if strings.HasPrefix(name, rolePrefix) {
+		return name
+	}
 	if utf8.RuneCountInString(name) >= 3 {
 		first2 := string([]rune(name)[:2])
 		if isCompoundSurname(first2) {
@@ -65,6 +70,9 @@ func MaskName(name string) string {
 	first, _ := utf8.DecodeRuneInString(name)
 	return string(first) + maskMark
 }
+
+// rolePrefix begins a role written in place of an obligor's name.
+const rolePrefix = "赔偿义务人"
 
 // isCompoundSurname reports whether s is one of the common two-character
 // surnames.

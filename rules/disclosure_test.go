@@ -37,6 +37,14 @@ func TestMaskName(t *testing.T) {
 	}
 }
 
+func TestMaskNameKeepsRoles(t *testing.T) {
+	for _, role := range []string{"赔偿义务人甲", "赔偿义务人03"} {
+		if got := MaskName(role); got != role {
+			t.Errorf("art26 MaskName(%q) = %q, want the role unchanged", role, got)
+		}
+	}
+}
+
 func TestMaskForPublication(t *testing.T) {
 	natural := Person{"欧阳修", "110101199001011234", "13800000000",
 		"杭州市西湖区某路1号", false}
