@@ -5,6 +5,7 @@
 // Usage:
 //
 //	casefile [-today YYYY-MM-DD] [-json] [-provisional] [FILE]
+//	casefile [-today YYYY-MM-DD] -doc NAME [-facts FACTS] [-html] [FILE]
 //
 // FILE is a JSON event log of package consult ({"version": 1, "events":
 // [...]}). Without it, casefile runs an embedded real case: the 2021
@@ -16,6 +17,16 @@
 // year (2026) under the provisional rule, marking what depends on them;
 // without it, a road ahead that reaches those days stops short. Flags go
 // before FILE.
+//
+// -doc NAME renders one official document of the case as of the day, as
+// plain text or, with -html, as an HTML page for A4: notice, opinion,
+// meeting_notice, minutes, proxy_checklist, agreement, disclosure or
+// cooperation. The parts only the official supplies (the agency's name and
+// address, the damage as written, the evidence) come from a facts file,
+// -facts FACTS: a JSON object with one section per document name, holding
+// the fields of the documents package's Facts types (see `go doc
+// ./documents`). The embedded case comes with its facts file. A missing
+// item is an error that names it and its article, and nothing is printed.
 //
 // Exit status: 0 on success, 1 when the case file is invalid or a date
 // lies outside the calendar, 2 for bad usage. Errors name the file, the
@@ -35,12 +46,16 @@ import (
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 	"github.com/ecoconsult/ecoconsult/consult"
+	"github.com/ecoconsult/ecoconsult/documents"
 	"github.com/ecoconsult/ecoconsult/rules"
 	"github.com/rickb777/date/v2"
 )
 
 //go:embed testdata/01-hangzhou-linping-chemical-fire.json
 var embeddedCase []byte
+
+//go:embed testdata/facts/01-hangzhou-linping-chemical-fire.json
+var embeddedFacts []byte
 
 const embeddedName = "embedded case 01-hangzhou-linping-chemical-fire.json"
 
@@ -56,6 +71,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	today := fs.String("today", "", "the `day` to report on, as YYYY-MM-DD (default today in China)")
 	asJSON := fs.Bool("json", false, "print the report as JSON")
 	provisional := fs.Bool("provisional", false, "count days past the calendar's data under the provisional rule")
+	docName := fs.String("doc", "", "render the `document` of this name instead of the report")
+	factsPath := fs.String("facts", "", "the facts `file` for -doc (default: the embedded case's)")
+	asHTML := fs.Bool("html", false, "with -doc, print the document as HTML")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: casefile [-today YYYY-MM-DD] [-json] [FILE]")
 		fs.PrintDefaults()
@@ -79,8 +97,13 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		}
 		day = d
 	}
-	name, data := embeddedName, embeddedCase
+	if (*factsPath != "" || *asHTML) && *docName == "" {
+		fmt.Fprintln(stderr, "casefile: -facts and -html go with -doc")
+		return 2
+	}
+	name, data, factsData := embeddedName, embeddedCase, embeddedFacts
 	if fs.NArg() == 1 {
+		factsData = nil
 		name = fs.Arg(0)
 		var err error
 		if data, err = os.ReadFile(name); err != nil {
@@ -96,6 +119,16 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 			return 1
 		}
 		g = consult.New(r)
+	}
+	if *docName != "" {
+		if *factsPath != "" {
+			var err error
+			if factsData, err = os.ReadFile(*factsPath); err != nil {
+				fmt.Fprintln(stderr, "casefile:", err)
+				return 1
+			}
+		}
+		return renderDocument(g, data, factsData, day, *docName, *asHTML, name, stdout, stderr)
 	}
 	rep, err := buildReport(g, data, day)
 	if err != nil {
@@ -162,4 +195,53 @@ func buildReport(g *consult.Engine, data []byte, day date.Date) (*report, error)
 		rep.RoadEnd = roadErr.Error()
 	}
 	return rep, nil
+}
+
+// renderDocument prints one document of the case as of day.
+func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
+	doc string, asHTML bool, name string, stdout, stderr io.Writer) int {
+	fail := func(err error) int {
+		fmt.Fprintf(stderr, "casefile: %s: %v\n", name, err)
+		return 1
+	}
+	if factsData == nil {
+		return fail(fmt.Errorf("-doc needs the case's facts file; give it with -facts"))
+	}
+	f, err := readFacts(factsData)
+	if err != nil {
+		return fail(err)
+	}
+	log, err := consult.ReadLog(data)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := g.Replay(log.Events); err != nil {
+		return fail(err)
+	}
+	var applied []consult.Event
+	for _, e := range log.Events {
+		if e.Head().Date <= day {
+			applied = append(applied, e)
+		}
+	}
+	c, err := g.Replay(applied)
+	if err != nil {
+		return fail(err)
+	}
+	d, err := buildDocument(g.Rules(), c, doc, f)
+	if err != nil {
+		return fail(err)
+	}
+	render := documents.Text
+	if asHTML {
+		render = documents.HTML
+	}
+	out, err := render(d)
+	if err != nil {
+		return fail(err)
+	}
+	if _, err := io.WriteString(stdout, out); err != nil {
+		return fail(err)
+	}
+	return 0
 }

@@ -184,3 +184,40 @@ func TestWholeFileChecked(t *testing.T) {
 		t.Errorf("an event out of order after -today: exit %d, %s", code, errOut)
 	}
 }
+
+func TestDocuments(t *testing.T) {
+	cases := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"-doc", "notice", "-today", "2021-11-02"}, 0, "2021年11月8日"},
+		{[]string{"-doc", "opinion"}, 0, "生态环境损害赔偿意见书"},
+		{[]string{"-doc", "agreement"}, 0, "贰佰叁拾万肆仟元整"},
+		{[]string{"-doc", "disclosure"}, 0, "第二十六条"},
+		{[]string{"-doc", "cooperation"}, 0, "杭州市临平区人民法院"},
+		{[]string{"-doc", "agreement", "-html"}, 0, "<html"},
+		// Before 5 November 2021 no opinion letter was served.
+		{[]string{"-doc", "opinion", "-today", "2021-11-02"}, 1, "opinion_served"},
+		{[]string{"-doc", "minutes"}, 1, `no "minutes" section`},
+		{[]string{"-doc", "memo"}, 1, "unknown document"},
+		{[]string{"-html"}, 2, "go with -doc"},
+	}
+	for _, tc := range cases {
+		code, out, errOut := runCmd(tc.args...)
+		if code != tc.code {
+			t.Errorf("casefile %v: exit %d, want %d (%s)", tc.args, code, tc.code, errOut)
+			continue
+		}
+		if !strings.Contains(out+errOut, tc.want) {
+			t.Errorf("casefile %v: output lacks %q:\n%s%s", tc.args, tc.want, out, errOut)
+		}
+	}
+}
+
+func TestDocumentNeedsFacts(t *testing.T) {
+	code, _, errOut := runCmd("-doc", "notice", "testdata/02-hangzhou-yuhang-baizhang-wastewater.json")
+	if code != 1 || !strings.Contains(errOut, "-facts") {
+		t.Errorf("a case file without -facts: exit %d, %s", code, errOut)
+	}
+}
