@@ -223,16 +223,26 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 		}
 		return err
 	}
-	saved := *c
+	// Replay owns its case and drops it on any error, so only Apply needs
+	// the case as it was before a rejected event.
+	var saved Case
+	restore := func() {
+		if !owned {
+			*c = saved
+		}
+	}
+	if !owned {
+		saved = *c
+	}
 	if !g.replyInTime(c, e) {
 		if err := g.at(c, h.Date, owned); err != nil {
-			*c = saved
+			restore()
 			return wrapRule(e, "date", err)
 		}
 	}
 	tr, branch, err := g.decide(c, e)
 	if err != nil {
-		*c = saved
+		restore()
 		return err
 	}
 	if t, ok := e.(ConsultationTerminated); ok {
