@@ -7,16 +7,18 @@
 //
 //	httpadapter [-addr host:port] [-provisional]
 //
-// Request and response bodies are JSON, and requests with a body must
-// send Content-Type: application/json. A request body may be at most
+// Request bodies are JSON, and so are responses other than a rendered
+// document. Requests with a body must send Content-Type:
+// application/json. A request body may be at most
 // 1 MiB. Every error response is a JSON object such as
 //
 //	{"error": "…", "article": "Art. 13", "article_zh": "第十三条", "field": "proxy"}
 //
 // where article and article_zh cite the provision of the measures that a
-// rejected event breaks, and field names the JSON field or query
+// rejected event or document breaks, and field names the JSON field or query
 // parameter at fault. Each is present only where it applies. A 409 also
-// carries event_count. Unknown fields in a request body are rejected
+// carries event_count, and a 422 for a document carries missing. Unknown
+// fields in a request body and unknown query parameters are rejected
 // with 400.
 //
 // POST /cases opens a case. The body is one investigation_started event
@@ -66,6 +68,45 @@
 //	   "provisional":false,"article":"Art. 8(3)","article_zh":"第八条第三款"}]}
 //
 // An item's due is a date or "promptly" where the measures fix no period.
+//
+// POST /cases/{id}/documents/{name}?day=YYYY-MM-DD&format=text renders
+// an official document of the case on day, with the same default day and
+// the same events as the agenda. The names are those of the
+// casefile command: notice, opinion, meeting_notice, minutes,
+// proxy_checklist, agreement, disclosure and cooperation. The body holds
+// the facts only the official supplies, in the fields of that document's
+// Facts type of package documents (NoticeFacts for notice, ProxyFacts for
+// proxy_checklist). Field names are case-sensitive, dates are real days
+// as YYYY-MM-DD, and Attendee.Role and ProxyFacts.Act are numbers, the
+// values of their Go constants. format is text (the default) or html, and the
+// response is the document as text/plain or text/html in UTF-8:
+//
+//	curl -s -X POST 'localhost:8080/cases/K7Q…/documents/notice?day=2024-02-09' \
+//	  -H 'Content-Type: application/json' -d '{
+//	  "Agency": {"Name": "杭州市临平区生态环境分局", "Address": "临平区某路某号"},
+//	  "Damage": "化工仓库火灾的消防废水外溢，污染周边土壤和地表水。",
+//	  "ReplyMethod": "当面递交或者邮寄至本机关"}'
+//	　　　　　　　　杭州市临平区生态环境分局
+//	━━━━━━━━━━━━━━━━━━━━━━━━━━━━
+//
+//	　　　　　　　 生态环境损害赔偿磋商告知书
+//
+//	某化工有限公司：
+//	…
+//	　　请你单位将是否同意磋商的书面意见于2024年2月21日（含当日）前送达本机关。…
+//
+// A document that lacks a required item is 422 with every missing item
+// and the article that requires it. So is a document about an event that
+// the case does not record by day. For a case with an assessment, the
+// opinion letter on a day before its opinion_served event is
+//
+//	{"error":"documents: rules: opinion letter (生态环境损害赔偿意见书) is missing …",
+//	 "missing":[{"item":"day the obligor received the letter (record opinion_served in the case)",
+//	   "item_zh":"送达日期","article":"Art. 9","article_zh":"第九条"},…]}
+//
+// A document that breaks a rule of the measures, such as minutes signed
+// by someone who did not attend, is 422 with article and article_zh. An
+// unknown name is 404 with the list of names.
 //
 // The embedded working-day calendar ends with the last State Council
 // holiday notice it holds. A date after that is 422 unless the server

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 	"github.com/ecoconsult/ecoconsult/consult"
+	"github.com/ecoconsult/ecoconsult/documents"
 	"github.com/ecoconsult/ecoconsult/rules"
 )
 
@@ -23,16 +24,27 @@ import (
 const maxBodyBytes = 1 << 20
 
 // errorBody is the JSON of every error response. Article and ArticleZh
-// cite the provision of the measures that a rejected event breaks, in
-// English ("Art. 13") and in Chinese ("第十三条"). Field is the JSON name
-// of the field or query parameter at fault. EventCount is the number of
-// events the case has, sent with 409 so the client can retry.
+// cite the provision of the measures that a rejected event or document
+// breaks, in English ("Art. 13") and in Chinese ("第十三条"). Field is the
+// JSON name of the field or query parameter at fault. EventCount is the
+// number of events the case has, sent with 409 so the client can retry.
+// Missing lists the items a document lacks.
 type errorBody struct {
-	Error      string `json:"error"`
-	Article    string `json:"article,omitempty"`
-	ArticleZh  string `json:"article_zh,omitempty"`
-	Field      string `json:"field,omitempty"`
-	EventCount int    `json:"event_count,omitempty"`
+	Error      string        `json:"error"`
+	Article    string        `json:"article,omitempty"`
+	ArticleZh  string        `json:"article_zh,omitempty"`
+	Field      string        `json:"field,omitempty"`
+	EventCount int           `json:"event_count,omitempty"`
+	Missing    []missingItem `json:"missing,omitempty"`
+}
+
+// missingItem is one rules.MissingItem in JSON: the item in English and
+// as the document would title it, and the provision that requires it.
+type missingItem struct {
+	Item      string `json:"item"`
+	ItemZh    string `json:"item_zh"`
+	Article   string `json:"article"`
+	ArticleZh string `json:"article_zh"`
 }
 
 // apiError is an error response. Cause is the error to log in place of
@@ -98,6 +110,50 @@ func calendarFailure(err error) *apiError {
 		return internalError(err)
 	}
 	return &apiError{status: http.StatusUnprocessableEntity, body: errorBody{Error: err.Error()}}
+}
+
+// documentFailure turns an error of building or rendering a document
+// into a response. It is 422 when the document lacks an item, breaks a
+// rule of the measures or needs a date outside the working-day calendar.
+// The missing items come from the *rules.IncompleteError, and the article
+// from a *rules.Violation or from the rule behind the error of package
+// documents. Any other error is a server fault.
+func documentFailure(err error) *apiError {
+	body := errorBody{Error: err.Error()}
+	known := false
+	var incomplete *rules.IncompleteError
+	if errors.As(err, &incomplete) {
+		known = true
+		for _, m := range incomplete.Missing {
+			item := missingItem{Item: m.Name, ItemZh: m.Chinese}
+			if !m.Citation.IsZero() {
+				item.Article, item.ArticleZh = m.Citation.String(), m.Citation.Chinese()
+			}
+			body.Missing = append(body.Missing, item)
+		}
+	}
+
+	var cite rules.Citation
+	var violation *rules.Violation
+	switch {
+	case errors.As(err, &violation):
+		cite = violation.Citation
+	case errors.Is(err, documents.ErrNotEligible):
+		// Art. 28 sets the two conditions of the cooperation record.
+		cite = rules.Art(28)
+	case errors.Is(err, documents.ErrPersonalData):
+		// Art. 26 keeps a natural person's data out of the public record.
+		cite = rules.Art(26)
+	case errors.Is(err, calendar.ErrOutOfRange):
+	default:
+		if !known {
+			return internalError(err)
+		}
+	}
+	if !cite.IsZero() {
+		body.Article, body.ArticleZh = cite.String(), cite.Chinese()
+	}
+	return &apiError{status: http.StatusUnprocessableEntity, body: body}
 }
 
 func internalError(cause error) *apiError {

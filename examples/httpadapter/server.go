@@ -4,7 +4,11 @@ import (
 	"crypto/rand"
 	"errors"
 	"log/slog"
+	"maps"
 	"net/http"
+	"net/url"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
@@ -17,8 +21,8 @@ import (
 type server struct {
 	store  caseStore
 	engine *consult.Engine
-	// clock returns the current instant. The agenda's default day is its
-	// date in China Standard Time.
+	// clock returns the current instant. The default day of the agenda
+	// and of a document is its date in China Standard Time.
 	clock func() time.Time
 	// logger receives one record for every error response, with the case
 	// id. It is slog.Default() unless the caller replaces it.
@@ -39,9 +43,7 @@ func (s *server) routes() {
 	s.mux.HandleFunc("GET /cases/{id}", s.getCase)
 	s.mux.HandleFunc("POST /cases/{id}/events", s.appendEvent)
 	s.mux.HandleFunc("GET /cases/{id}/agenda", s.getAgenda)
-	// NOTE: GET /cases/{id}/documents/{name} is planned for when package
-	// documents exists, to render a document of the case. Until then the
-	// path falls through to the JSON 404 below.
+	s.mux.HandleFunc("POST /cases/{id}/documents/{name}", s.renderDocument)
 
 	// The patterns without a method catch the other methods on the same
 	// paths. They respond with 405 and a JSON body, because the mux's own
@@ -50,6 +52,7 @@ func (s *server) routes() {
 	s.mux.HandleFunc("/cases/{id}", s.methodNotAllowed("GET, HEAD"))
 	s.mux.HandleFunc("/cases/{id}/events", s.methodNotAllowed("POST"))
 	s.mux.HandleFunc("/cases/{id}/agenda", s.methodNotAllowed("GET, HEAD"))
+	s.mux.HandleFunc("/cases/{id}/documents/{name}", s.methodNotAllowed("POST"))
 	s.mux.HandleFunc("/", s.notFound)
 }
 
@@ -208,35 +211,19 @@ func (s *server) getAgenda(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, "", invalidID())
 		return
 	}
-	day, fail := s.agendaDay(r)
+	query := r.URL.Query()
+	if fail := checkQuery(query, "day"); fail != nil {
+		s.fail(w, r, id, fail)
+		return
+	}
+	day, fail := s.queryDay(query)
 	if fail != nil {
 		s.fail(w, r, id, fail)
 		return
 	}
-	log, fail := s.load(r, id)
+	c, fail := s.caseOn(r, id, day)
 	if fail != nil {
 		s.fail(w, r, id, fail)
-		return
-	}
-	var events []consult.Event
-	for _, e := range log.Events {
-		if e.Head().Date <= day {
-			events = append(events, e)
-		}
-	}
-	if len(events) == 0 {
-		s.fail(w, r, id, badRequest("day", "the case starts on %s; ask for that day or later",
-			log.Events[0].Head().Date))
-		return
-	}
-
-	c, err := s.engine.Replay(events)
-	if err != nil {
-		s.fail(w, r, id, internalError(err))
-		return
-	}
-	if c, err = s.engine.At(c, day); err != nil {
-		s.fail(w, r, id, calendarFailure(err))
 		return
 	}
 	items, err := s.engine.Agenda(c, day)
@@ -265,27 +252,80 @@ func newAgendaItem(it consult.Item) agendaItem {
 	return out
 }
 
-// agendaDay reads the optional query parameter day. Any other parameter
-// is rejected, so that a misspelt one does not silently mean today.
-func (s *server) agendaDay(r *http.Request) (date.Date, *apiError) {
-	query := r.URL.Query()
-	for name := range query {
-		if name != "day" {
-			return 0, badRequest(name, "unknown query parameter %q; the only one is day", name)
+// caseOn returns case id on day. Only the events dated on or before day
+// count, and the deadlines that passed by then have their consequences
+// (consult.Engine.At).
+func (s *server) caseOn(r *http.Request, id string, day date.Date) (consult.Case, *apiError) {
+	log, fail := s.load(r, id)
+	if fail != nil {
+		return consult.Case{}, fail
+	}
+	var events []consult.Event
+	for _, e := range log.Events {
+		if e.Head().Date <= day {
+			events = append(events, e)
 		}
 	}
-	values := query["day"]
+	if len(events) == 0 {
+		return consult.Case{}, badRequest("day", "the case starts on %s; ask for that day or later",
+			log.Events[0].Head().Date)
+	}
+
+	c, err := s.engine.Replay(events)
+	if err != nil {
+		return consult.Case{}, internalError(err)
+	}
+	if c, err = s.engine.At(c, day); err != nil {
+		return consult.Case{}, calendarFailure(err)
+	}
+	return c, nil
+}
+
+// checkQuery rejects any query parameter not in allowed, so that a
+// misspelt one does not silently take its default.
+func checkQuery(query url.Values, allowed ...string) *apiError {
+	for _, name := range slices.Sorted(maps.Keys(query)) {
+		if slices.Contains(allowed, name) {
+			continue
+		}
+		if len(allowed) == 1 {
+			return badRequest(name, "unknown query parameter %q; the only one is %s", name, allowed[0])
+		}
+		return badRequest(name, "unknown query parameter %q; the parameters are %s", name,
+			strings.Join(allowed, " and "))
+	}
+	return nil
+}
+
+// queryValue returns the value of the optional query parameter name,
+// with ok false when the query does not give it. A parameter given twice
+// is rejected.
+func queryValue(query url.Values, name string) (value string, ok bool, fail *apiError) {
+	values := query[name]
 	switch len(values) {
 	case 0:
-		return calendar.ChinaDate(s.clock()), nil
+		return "", false, nil
 	case 1:
-		day, err := calendar.ParseDate(values[0])
-		if err != nil {
-			return 0, badRequest("day", "invalid day: %v; want YYYY-MM-DD", err)
-		}
-		return day, nil
+		return values[0], true, nil
 	}
-	return 0, badRequest("day", "day is given %d times; give it once", len(values))
+	return "", false, badRequest(name, "%s is given %d times; give it once", name, len(values))
+}
+
+// queryDay reads the optional query parameter day. Without it, the day
+// is today in China Standard Time by the server's clock.
+func (s *server) queryDay(query url.Values) (date.Date, *apiError) {
+	value, ok, fail := queryValue(query, "day")
+	if fail != nil {
+		return 0, fail
+	}
+	if !ok {
+		return calendar.ChinaDate(s.clock()), nil
+	}
+	day, err := calendar.ParseDate(value)
+	if err != nil {
+		return 0, badRequest("day", "invalid day: %v; want YYYY-MM-DD", err)
+	}
+	return day, nil
 }
 
 // load returns the log of case id, or the error response for it.
@@ -327,7 +367,8 @@ func validID(id string) bool {
 func (s *server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.fail(w, r, "", &apiError{status: http.StatusNotFound, body: errorBody{
 		Error: "no route matches the path; the routes are POST /cases, GET /cases/{id}, " +
-			"POST /cases/{id}/events and GET /cases/{id}/agenda"}})
+			"POST /cases/{id}/events, GET /cases/{id}/agenda and " +
+			"POST /cases/{id}/documents/{name}"}})
 }
 
 // methodNotAllowed returns a handler that responds with 405 and lists

@@ -317,6 +317,11 @@ func TestBodyTooLarge(t *testing.T) {
 	t.Run("create", func(t *testing.T) {
 		decode[errorBody](t, send(s, "POST", "/cases", big), http.StatusRequestEntityTooLarge)
 	})
+	t.Run("document", func(t *testing.T) {
+		facts := `{"Damage":"` + note + `"}`
+		decode[errorBody](t, send(s, "POST", "/cases/"+id+"/documents/notice", facts),
+			http.StatusRequestEntityTooLarge)
+	})
 }
 
 func TestUnknownField(t *testing.T) {
@@ -414,8 +419,9 @@ func TestNotFound(t *testing.T) {
 		{"id too long", "GET", "/cases/" + strings.Repeat("A", 65), ""},
 		{"no id", "GET", "/cases/", ""},
 		{"unknown route", "GET", "/nowhere", ""},
-		// The documents route is not built yet.
-		{"documents", "GET", "/cases/" + id + "/documents/notice", ""},
+		{"document of unknown case", "POST", "/cases/UNKNOWN/documents/notice", "{}"},
+		{"unknown document", "POST", "/cases/" + id + "/documents/memo", "{}"},
+		{"document without name", "POST", "/cases/" + id + "/documents/", "{}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -436,6 +442,8 @@ func TestMethodNotAllowed(t *testing.T) {
 		{"DELETE", "/cases/ABC", "GET, HEAD"},
 		{"GET", "/cases/ABC/events", "POST"},
 		{"POST", "/cases/ABC/agenda", "GET, HEAD"},
+		{"GET", "/cases/ABC/documents/notice", "POST"},
+		{"PUT", "/cases/ABC/documents/notice", "POST"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
@@ -711,6 +719,7 @@ func TestStoreFailure(t *testing.T) {
 		{"GET", "/cases/ABC", ""},
 		{"POST", "/cases/ABC/events", appendBody(1, noticeEvent)},
 		{"GET", "/cases/ABC/agenda", ""},
+		{"POST", "/cases/ABC/documents/notice", "{}"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.method+" "+tt.target, func(t *testing.T) {
