@@ -221,3 +221,15 @@ func TestDocumentNeedsFacts(t *testing.T) {
 		t.Errorf("a case file without -facts: exit %d, %s", code, errOut)
 	}
 }
+
+func TestFactsRejectImpossibleDates(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "facts.json")
+	body := `{"cooperation":{"Agency":{"Name":"a","Address":"b"},"Date":"2023-02-30","Recipient":"某法院"}}`
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd("-doc", "cooperation", "-facts", p)
+	if code != 1 || !strings.Contains(errOut, "2023-02-30") {
+		t.Errorf("facts with 2023-02-30: exit %d, %s", code, errOut)
+	}
+}
