@@ -225,6 +225,9 @@ func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
 		}
 	}
 	c, err := g.Replay(applied)
+	if err == nil {
+		c, err = g.At(c, day) // deadlines passed by then count, as in the report
+	}
 	if err != nil {
 		return fail(err)
 	}
