@@ -32,7 +32,8 @@ func TestLogJSONRoundTrip(t *testing.T) {
 		if got.Version != Version {
 			t.Fatalf("ReadLog version %d, want %d", got.Version, Version)
 		}
-		if diff := cmp.Diff(log, got.Events); diff != "" {
+		// An empty log reads back as an empty, not a nil, slice.
+		if diff := cmp.Diff(log, got.Events, cmpopts.EquateEmpty()); diff != "" {
 			t.Fatalf("ReadLog(json.Marshal(log)) differs (-want +got):\n%s", diff)
 		}
 		for i, e := range log {
