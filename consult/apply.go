@@ -1,6 +1,7 @@
 package consult
 
 import (
+	"math"
 	"slices"
 
 	"github.com/ecoconsult/ecoconsult/rules"
@@ -263,7 +264,11 @@ func checkAgreement(ev AgreementSigned) error {
 			"amount %s is negative", ev.Amount)
 	}
 	var sum rules.Amount
-	for _, s := range ev.Steps {
+	for i, s := range ev.Steps {
+		if s.Amount > 0 && sum > math.MaxInt64-s.Amount {
+			return reject(ev, "steps", rules.Art(21), ErrInvalidField,
+				"step %d makes the payments overflow; amounts are in fen", i+1)
+		}
 		sum += s.Amount
 	}
 	if sum != 0 && sum != ev.Amount {

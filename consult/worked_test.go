@@ -2,6 +2,7 @@ package consult
 
 import (
 	"errors"
+	"math"
 	"testing"
 	"time"
 
@@ -445,5 +446,19 @@ func TestProjection(t *testing.T) {
 		d(2024, 10, 11), d(2024, 10, 11), d(2024, 10, 11), d(2024, 11, 11)}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("projected days (-want +got):\n%s\n%+v", diff, ms)
+	}
+}
+
+func TestStepPaymentsOverflow(t *testing.T) {
+	c := replay(t, append(opening(),
+		OpinionReplied{Header: obligor(d(2024, 10, 8)), Answer: rules.Accept, Delivery: rules.ByHand}))
+	_, err := Default().Apply(c, AgreementSigned{Header: agency(d(2024, 10, 15)),
+		Effective: d(2024, 10, 15), Amount: 10000, Steps: []Step{
+			{Description: "a", Amount: math.MaxInt64, Due: d(2024, 12, 31)},
+			{Description: "b", Amount: math.MaxInt64, Due: d(2024, 12, 31)},
+			{Description: "c", Amount: 10002, Due: d(2024, 12, 31)},
+		}})
+	if !errors.Is(err, ErrInvalidField) {
+		t.Errorf("steps whose sum wraps around to the amount: %v, want ErrInvalidField", err)
 	}
 }

@@ -3,6 +3,7 @@ package documents
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ecoconsult/ecoconsult/consult"
@@ -113,12 +114,19 @@ func (d Disclosure) checkPersonalData() error {
 	p := d.layout()
 	p.sanitize()
 	// A role written in place of a name (MaskName keeps it) names nobody.
-	if name := d.withheld.name; utf8.RuneCountInString(name) >= 2 &&
-		rules.MaskName(name) != strings.TrimSpace(name) &&
-		strings.Contains(pageText(p), cleanLine(name)) {
-		return fail("the obligor's full name")
+	// Spaces are dropped on both sides, so 张 三 is caught as 张三.
+	page := compact(pageText(p))
+	if name := compact(cleanLine(d.withheld.name)); utf8.RuneCountInString(name) >= 2 &&
+		rules.MaskName(name) != name {
+		if strings.Contains(page, name) {
+			return fail("the obligor's full name")
+		}
+		// The given name alone identifies a person too: 三丰 of 张三丰.
+		if given := givenName(name); utf8.RuneCountInString(given) >= 2 && strings.Contains(page, given) {
+			return fail("the obligor's given name")
+		}
 	}
-	inputs := append([]string{d.CaseNumber, d.Summary}, d.StepWording...)
+	inputs := append([]string{d.CaseNumber, d.Number, d.Summary}, d.StepWording...)
 	if d.c.Agreement != nil {
 		for _, s := range d.c.Agreement.Steps {
 			inputs = append(inputs, s.Description)
@@ -128,7 +136,9 @@ func (d Disclosure) checkPersonalData() error {
 		if a := cleanLine(d.withheld.address); a != "" && strings.Contains(cleanLine(s), a) {
 			return fail("the obligor's address")
 		}
-		if what := personalNumber(s); what != "" {
+		// Check the text as it will be printed: cleaning removes invisible
+		// characters that could split a number.
+		if what := personalNumber(digitsOnly(cleanLine(s))); what != "" {
 			return fail(what)
 		}
 	}
@@ -167,6 +177,8 @@ func personalNumber(s string) string {
 			return "an identity number"
 		case n == 11 && run[0] == '1' && run[1] >= '3':
 			return "a mobile number"
+		case n == 13 && run[0] == '8' && run[1] == '6' && run[2] == '1':
+			return "a mobile number" // with the country code 86
 		}
 		return ""
 	}
@@ -264,17 +276,21 @@ func (d Disclosure) consultation() []string {
 	case c.Agreement != nil:
 		out = append(out, ChineseDate(c.Agreement.Date)+"，双方达成一致，签订生态环境损害赔偿协议。")
 	case c.Halt != nil:
-		out = append(out, fmt.Sprintf("%s，因赔偿义务人有干扰磋商的违法行为，本机关停止"+
+		out = append(out, fmt.Sprintf("%s，因赔偿义务人%s，本机关停止"+
 			"磋商，并将案件移交有关部门依法处理（%s）。", ChineseDate(c.Halt.Date),
-			cite(rules.Art(24))))
+			haltChinese(c.Halt.Conduct), cite(rules.Art(24))))
 	case c.Failure != nil:
-		out = append(out, fmt.Sprintf("%s起，磋商未能达成一致（%s）。", ChineseDate(c.Failure.Since),
-			cite(c.Failure.Citation)))
+		out = append(out, fmt.Sprintf("%s起，%s（%s）。", ChineseDate(c.Failure.Since),
+			failureChinese(c.Failure.Citation), cite(c.Failure.Citation)))
 	}
 	switch {
 	case c.LawsuitFiled != date.Zero:
 		out = append(out, ChineseDate(c.LawsuitFiled)+"，本机关提起生态环境损害赔偿诉讼。")
-	case c.Failure != nil:
+	case c.EnforcementApplied != date.Zero:
+		out = append(out, ChineseDate(c.EnforcementApplied)+"，本机关向人民法院申请强制执行。")
+	case c.Stage == consult.Defaulted:
+		out = append(out, "本机关将依法向人民法院申请强制执行。")
+	case c.Failure != nil && c.Agreement == nil || c.Stage == consult.Reneged:
 		out = append(out, "本机关将依法提起生态环境损害赔偿诉讼。")
 	}
 	if len(out) == 0 {
@@ -353,4 +369,74 @@ func (d Disclosure) confirmation() string {
 		return ChineseDate(c.ConfirmationApplied) + "已申请，尚待人民法院裁定"
 	}
 	return "未申请"
+}
+
+// compact removes the white space from s.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// digitsOnly drops the separators people write inside numbers (spaces,
+// hyphens, dots and a leading plus), so 138-1234-5678 and +86 138… are
+// read as the runs of digits they are.
+func digitsOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '-', '－', '.', '+', '＋', '\u3000':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// givenName returns name without its surname, as rules.MaskName reads
+// the surname.
+func givenName(name string) string {
+	masked := []rune(rules.MaskName(name))
+	runes := []rune(name)
+	surname := len(masked) - 1 // MaskName keeps the surname and adds 某
+	if surname <= 0 || surname >= len(runes) {
+		return ""
+	}
+	return string(runes[surname:])
+}
+
+// failureChinese states, for the public record, why consultation ended,
+// by the provision the case's failure cites.
+func failureChinese(c rules.Citation) string {
+	switch {
+	case c == rules.Art(8).Para(3):
+		return "赔偿义务人逾期未书面答复，视为不同意磋商"
+	case c == rules.Art(8).Para(5):
+		return "赔偿义务人书面答复不同意磋商"
+	case c == rules.Art(17).ItemOf(1):
+		return "赔偿义务人书面答复不同意赔偿或者不同意磋商"
+	case c == rules.Art(17).ItemOf(2):
+		return "赔偿义务人未在规定时间内对赔偿意见书提交书面答复意见"
+	case c == rules.Art(17).ItemOf(3):
+		return "赔偿义务人无正当理由未按规定参加或者中途退出磋商会议"
+	case c == rules.Art(17).ItemOf(6):
+		return "赔偿义务人无力承担赔偿责任，磋商终止"
+	case c == rules.Art(20):
+		return "赔偿义务人在协议经司法确认前反悔，拒不履行赔偿协议"
+	case c == rules.Art(22):
+		return "经司法确认的赔偿协议未得到履行"
+	}
+	return "磋商未能达成一致"
+}
+
+// haltChinese names the obligor's conduct that halted consultation.
+func haltChinese(c consult.Conduct) string {
+	switch c {
+	case consult.FalseMaterials:
+		return "提供虚假材料"
+	case consult.OtherUnlawful:
+		return "有影响磋商的其他违法行为"
+	}
+	return "非法干预磋商"
 }

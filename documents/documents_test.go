@@ -527,6 +527,12 @@ func TestDisclosureMasksNaturalPerson(t *testing.T) {
 		"home address":    "废水来自杭州市西湖区某街道某小区1幢101室。",
 		"identity number": "当事人身份证号11010519491231002X。",
 		"mobile number":   "联系电话１３８１２３４５６７８。",
+		// Invisible characters vanish from the printed text and must not
+		// hide a number from the check.
+		"split identity number": "身份证号110105\u200b19491231002X。",
+		"hyphenated mobile":     "手机138-1234-5678。",
+		"mobile with +86":       "手机+8613812345678。",
+		"spaced full name":      "张 三倾倒废水。",
 	}
 	for what, summary := range leaks {
 		f := facts
@@ -534,6 +540,11 @@ func TestDisclosureMasksNaturalPerson(t *testing.T) {
 		if _, err := NewDisclosure(c, f); !errors.Is(err, ErrPersonalData) {
 			t.Errorf("a summary with the %s: %v, want ErrPersonalData", what, err)
 		}
+	}
+	numbered := facts
+	numbered.Number = "13812345678"
+	if _, err := NewDisclosure(c, numbered); !errors.Is(err, ErrPersonalData) {
+		t.Errorf("a mobile number as the document number: %v, want ErrPersonalData", err)
 	}
 }
 

@@ -39,7 +39,8 @@ func MaskForPublication(p Person) Person {
 // MaskName returns the surname of a natural person's name followed by 某:
 // 张三 becomes 张某, 欧阳修 becomes 欧阳某, and a one-character name such
 // as 张 becomes 张某. Spaces around the name are dropped and a blank name
-// becomes "".
+// becomes "". A role placeholder that names nobody, 赔偿义务人 followed by
+// 甲, 乙, 丙 and so on or by digits, is kept as it is.
 //
 // A Chinese name of three or more characters that starts with a common
 // two-character surname keeps both characters. A name of two characters
@@ -58,7 +59,7 @@ func MaskName(name string) string {
 	}
 	// A role written in place of a name (赔偿义务人甲, as published case
 	// reports write it) names nobody and stays as it is.
-	if strings.HasPrefix(name, rolePrefix) {
+	if isRole(name) {
 		return name
 	}
 	if utf8.RuneCountInString(name) >= 3 {
@@ -73,6 +74,25 @@ func MaskName(name string) string {
 
 // rolePrefix begins a role written in place of an obligor's name.
 const rolePrefix = "赔偿义务人"
+
+// isRole reports whether name is a role placeholder: 赔偿义务人 followed
+// by one of the ten heavenly stems (甲, 乙, 丙 …) or by digits, and nothing
+// else. 赔偿义务人张三 holds a real name and is masked like any other.
+func isRole(name string) bool {
+	rest, ok := strings.CutPrefix(name, rolePrefix)
+	if !ok || rest == "" {
+		return false
+	}
+	if utf8.RuneCountInString(rest) == 1 && strings.Contains("甲乙丙丁戊己庚辛壬癸", rest) {
+		return true
+	}
+	for _, r := range rest {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // isCompoundSurname reports whether s is one of the common two-character
 // surnames.

@@ -43,6 +43,10 @@ func TestMaskNameKeepsRoles(t *testing.T) {
 			t.Errorf("art26 MaskName(%q) = %q, want the role unchanged", role, got)
 		}
 	}
+	// A real name after the role word is masked like any name.
+	if got := MaskName("赔偿义务人张三"); got == "赔偿义务人张三" {
+		t.Errorf("art26 MaskName(赔偿义务人张三) kept the name")
+	}
 }
 
 func TestMaskForPublication(t *testing.T) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 	"github.com/ecoconsult/ecoconsult/consult"
@@ -48,8 +47,12 @@ func readFacts(data []byte) (facts, error) {
 
 // buildDocument makes the named document of case c from the facts.
 func buildDocument(r rules.Rules, c consult.Case, name string, f facts) (documents.Document, error) {
+	types := map[string]string{"notice": "NoticeFacts", "opinion": "OpinionFacts",
+		"meeting_notice": "MeetingNoticeFacts", "minutes": "MinutesFacts",
+		"proxy_checklist": "ProxyFacts", "agreement": "AgreementFacts",
+		"disclosure": "DisclosureFacts", "cooperation": "CooperationFacts"}
 	missing := fmt.Errorf("the facts file has no %q section; add one with the "+
-		"fields of documents.%s", name, strings.ReplaceAll(name, "_", ""))
+		"fields of documents.%s (go doc ./documents %s)", name, types[name], types[name])
 	switch name {
 	case "notice":
 		if f.Notice == nil {
