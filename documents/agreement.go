@@ -245,17 +245,17 @@ func (a Agreement) layout() page {
 	p.para(fmt.Sprintf("本协议签订后，甲方将本协议告知同级检察机关和财政主管部门（%s）。",
 		cite(rules.Art(18).Para(1))))
 
-	obligorMark := "乙方（盖章）"
-	if a.Obligor.Kind == consult.NaturalPerson {
-		obligorMark = "乙方（签字）"
-	}
 	p.Signers = []signer{
 		{Label: "甲方（盖章）", Value: a.Agency.Name},
 		{Label: "法定代表人或者授权代表（签字）"},
-		{Label: obligorMark, Value: a.Obligor.Name},
 	}
-	if a.Obligor.Kind != consult.NaturalPerson {
-		p.Signers = append(p.Signers, signer{Label: "法定代表人或者授权代表（签字）"})
+	if a.Obligor.Kind == consult.NaturalPerson {
+		// A natural person signs by hand: the name, then a blank line.
+		p.Signers = append(p.Signers, signer{Label: "乙方", Value: a.Obligor.Name},
+			signer{Label: "乙方（签字）"})
+	} else {
+		p.Signers = append(p.Signers, signer{Label: "乙方（盖章）", Value: a.Obligor.Name},
+			signer{Label: "法定代表人或者授权代表（签字）"})
 	}
 	p.Signers = append(p.Signers, signer{Label: "签订日期", Value: ChineseDate(a.Signed)})
 	if a.ConfirmationDeadline.Provisional {

@@ -619,3 +619,22 @@ func TestTextAndHTMLAgree(t *testing.T) {
 		}
 	}
 }
+
+func TestAgreementNaturalPersonSignsByHand(t *testing.T) {
+	c := loadCase(t, stream)
+	a, err := NewAgreement(rules.Default(), c, AgreementFacts{
+		Agency: hangzhouAgency(), DamageFacts: "x", Evidence: []string{"y"}, Grounds: "z",
+		Positions: "无异议", PerformanceManner: "一次性支付", RestorationAssessment: "无需修复",
+		DisputeResolution: "协商解决", ForceMajeure: "顺延",
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := Text(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, "乙方（签字）：＿") {
+		t.Errorf("a natural person's agreement has no blank signature line:\n%s", text)
+	}
+}

@@ -59,9 +59,13 @@ const noticeDocument = "consultation notice (生态环境损害赔偿磋商告�
 // deadline on r's calendar.
 func NewNotice(r rules.Rules, c consult.Case, f NoticeFacts) (Notice, error) {
 	n := Notice{NoticeFacts: f, CaseNumber: c.Number, Obligor: c.Obligor}
-	if k := len(c.Assessments); k > 0 {
-		latest := c.Assessments[k-1]
-		n.Assessment = &latest
+	// The notice cites the latest assessment issued by the day of service,
+	// not a corrected report that came after it.
+	for _, a := range c.Assessments {
+		if c.Notice == nil || a.Date <= c.Notice.Date {
+			latest := a
+			n.Assessment = &latest
+		}
 	}
 	if c.Notice != nil {
 		n.Served = c.Notice.Date
