@@ -7,6 +7,7 @@ import (
 
 	"github.com/ecoconsult/ecoconsult/consult"
 	"github.com/ecoconsult/ecoconsult/rules"
+	"github.com/rickb777/date/v2"
 )
 
 // Agency is the body that issues the documents and signs the agreement:
@@ -173,4 +174,20 @@ func chineseCount(n int) string {
 		s += digit(n % 10)
 	}
 	return s
+}
+
+// datedAfterCase rejects a record dated before the last event of the case
+// it reports on, which would report acts that had not happened yet. A
+// host reporting as of an earlier day replays the case up to that day.
+func datedAfterCase(c rules.Citation, day date.Date, cs consult.Case) error {
+	if day == date.Zero || len(cs.Events) == 0 {
+		return nil // the missing date is reported by Check
+	}
+	last := cs.Events[len(cs.Events)-1].Head().Date
+	if day < last {
+		return &rules.Violation{Citation: c, Err: rules.ErrDateOrder, Detail: fmt.Sprintf(
+			"the record is dated %s, before the case's last event on %s; replay the "+
+				"case only up to the record's day", day, last)}
+	}
+	return nil
 }

@@ -73,6 +73,9 @@ const cooperationDocument = "cooperation record (赔偿义务人参与磋商和�
 // of computing a deadline.
 func NewCooperationRecord(r rules.Rules, c consult.Case, f CooperationFacts) (CooperationRecord, error) {
 	rec := CooperationRecord{CooperationFacts: f, CaseNumber: c.Number, Obligor: c.Obligor}
+	if err := datedAfterCase(rules.Art(28), f.Date, c); err != nil {
+		return CooperationRecord{}, err
+	}
 	acts, err := obligorActs(r, c, f.StepWording)
 	if err != nil {
 		return CooperationRecord{}, fmt.Errorf("documents: %s: %w", cooperationDocument, err)

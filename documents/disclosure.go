@@ -74,6 +74,9 @@ func NewDisclosure(c consult.Case, f DisclosureFacts) (Disclosure, error) {
 	if d.Date == date.Zero {
 		d.Date = c.Disclosed
 	}
+	if err := datedAfterCase(rules.Art(26), d.Date, c); err != nil {
+		return Disclosure{}, err
+	}
 	if err := d.Check(); err != nil {
 		return Disclosure{}, err
 	}

@@ -101,6 +101,10 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintln(stderr, "casefile: -facts and -html go with -doc")
 		return 2
 	}
+	if *asJSON && *docName != "" {
+		fmt.Fprintln(stderr, "casefile: -json is for the report; a document prints as text or, with -html, HTML")
+		return 2
+	}
 	name, data, factsData := embeddedName, embeddedCase, embeddedFacts
 	if fs.NArg() == 1 {
 		factsData = nil
