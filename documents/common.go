@@ -3,6 +3,7 @@ package documents
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ecoconsult/ecoconsult/consult"
@@ -179,14 +180,21 @@ func chineseCount(n int) string {
 // datedAfterCase rejects a record dated before the last event of the case
 // it reports on, which would report acts that had not happened yet. A
 // host reporting as of an earlier day replays the case up to that day.
-func datedAfterCase(c rules.Citation, day date.Date, cs consult.Case) error {
-	if day == date.Zero || len(cs.Events) == 0 {
+// Events of the types in asOf are left out: the record states them as of
+// its own day.
+func datedAfterCase(c rules.Citation, day date.Date, cs consult.Case, asOf ...consult.EventType) error {
+	if day == date.Zero {
 		return nil // the missing date is reported by Check
 	}
-	last := cs.Events[len(cs.Events)-1].Head().Date
+	var last date.Date
+	for _, e := range cs.Events {
+		if !slices.Contains(asOf, e.Type()) {
+			last = max(last, e.Head().Date)
+		}
+	}
 	if day < last {
 		return &rules.Violation{Citation: c, Err: rules.ErrDateOrder, Detail: fmt.Sprintf(
-			"the record is dated %s, before the case's last event on %s; replay the "+
+			"the record is dated %s, before an event it reports, on %s; replay the "+
 				"case only up to the record's day", day, last)}
 	}
 	return nil

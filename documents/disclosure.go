@@ -74,7 +74,12 @@ func NewDisclosure(c consult.Case, f DisclosureFacts) (Disclosure, error) {
 	if d.Date == date.Zero {
 		d.Date = c.Disclosed
 	}
-	if err := datedAfterCase(rules.Art(26), d.Date, c); err != nil {
+	// Performance is stated as of the record's day; the events that do not
+	// appear in it do not count either.
+	if err := datedAfterCase(rules.Art(26), d.Date, c, consult.TypePerformanceDone,
+		consult.TypeEvidencePreserved, consult.TypeDisclosurePublished,
+		consult.TypeAgreementReported, consult.TypeProxyAuthorized,
+		consult.TypeProcuratorateInformed); err != nil {
 		return Disclosure{}, err
 	}
 	if err := d.Check(); err != nil {

@@ -638,3 +638,18 @@ func TestAgreementNaturalPersonSignsByHand(t *testing.T) {
 		t.Errorf("a natural person's agreement has no blank signature line:\n%s", text)
 	}
 }
+
+func TestRecordsDatedBeforeTheirEvents(t *testing.T) {
+	c := loadCase(t, fire)
+	// The agreement of case 01 was signed on 19 November 2021.
+	_, err := NewDisclosure(c, DisclosureFacts{Agency: hangzhouAgency(), Summary: "火灾",
+		Date: d(2021, time.November, 10)})
+	if !errors.Is(err, rules.ErrDateOrder) {
+		t.Errorf("disclosure dated before the signing: %v, want ErrDateOrder", err)
+	}
+	_, err = NewCooperationRecord(rules.Default(), c, CooperationFacts{Agency: hangzhouAgency(),
+		Date: d(2021, time.November, 10), Recipient: "某法院"})
+	if !errors.Is(err, rules.ErrDateOrder) {
+		t.Errorf("cooperation record dated before the case's events: %v, want ErrDateOrder", err)
+	}
+}
