@@ -199,3 +199,15 @@ func datedAfterCase(c rules.Citation, day date.Date, cs consult.Case, asOf ...co
 	}
 	return nil
 }
+
+// meetingWanted names the meeting a document asked for and could not find
+// in the case: the last one scheduled for 0, else the n-th.
+func meetingWanted(n int) string {
+	switch {
+	case n == 0:
+		return "a scheduled meeting (record meeting_scheduled in the case)"
+	case n < 0:
+		return fmt.Sprintf("meeting %d: a meeting number counts from 1, or 0 for the last one", n)
+	}
+	return fmt.Sprintf("meeting %d (record meeting_scheduled in the case)", n)
+}

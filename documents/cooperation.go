@@ -141,6 +141,8 @@ func cooperation(r rules.Rules, c consult.Case) (tookPart, performed bool, reaso
 		fail("answered the notice late, on %s", c.NoticeReply.Date)
 	}
 	switch {
+	case c.Opinion == nil:
+		fail("no opinion letter was served, so the consultation did not get that far")
 	case c.OpinionReply == nil:
 		fail("no reply to the opinion letter")
 	case c.OpinionReply.Answer == rules.Refuse:

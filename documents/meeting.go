@@ -96,8 +96,7 @@ func (n MeetingNotice) Check() error {
 	var l itemList
 	l.need(filled(n.Agency.Name), c, "agency's name", "组织磋商的机关名称")
 	if n.Round == 0 {
-		l.need(false, c, fmt.Sprintf("meeting %d (record meeting_scheduled in the case)",
-			n.Meeting), "磋商会议安排")
+		l.need(false, c, meetingWanted(n.Meeting), "磋商会议安排")
 		return combine(meetingNoticeDocument, l)
 	}
 	return combine(meetingNoticeDocument, l, rules.CheckMeetingPlan(plan(n.Scheduled)))

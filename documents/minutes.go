@@ -178,8 +178,7 @@ func (m Minutes) Check() error {
 	var l itemList
 	l.need(filled(m.Agency.Name), rules.Art(12).Para(1), "agency's name", "组织磋商的机关名称")
 	if m.Round == 0 {
-		l.need(false, rules.Art(12).Para(1), fmt.Sprintf("meeting %d (record "+
-			"meeting_scheduled in the case)", m.Meeting), "磋商会议安排")
+		l.need(false, rules.Art(12).Para(1), meetingWanted(m.Meeting), "磋商会议安排")
 		return combine(minutesDocument, l)
 	}
 	l.need(m.Held != nil, rules.Art(14), "outcome of the meeting (record meeting_held "+
@@ -308,7 +307,15 @@ func (m Minutes) layout() page {
 
 	p.heading("会议过程")
 	for i, step := range m.steps() {
-		p.subheading(fmt.Sprintf("（%s）%s", chineseCount(i+1), step.Chinese))
+		heading := step.Chinese
+		if step.Citation == rules.Art(14).ItemOf(4) {
+			// Art. 14(1)(4): who explains depends on the assessment route.
+			heading = "鉴定评估机构说明鉴定评估情况"
+			if m.Route == consult.RouteExperts {
+				heading = "专家组成员说明论证意见"
+			}
+		}
+		p.subheading(fmt.Sprintf("（%s）%s", chineseCount(i+1), heading))
 		record := m.Records[step.Citation.Item]
 		switch {
 		case filled(record):
