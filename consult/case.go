@@ -51,8 +51,11 @@ type Case struct {
 	// Warnings lists the departures from defaults of the measures, each
 	// with the reason the agency recorded (Art. 15's usual gap).
 	Warnings []rules.Warning `json:"warnings,omitempty"`
-	// Failure says why and since when the case is Failed, Reneged or
-	// Defaulted: the provision that obliges the agency to go to court.
+	// Failure records why and since when the case needs a court: the
+	// provision that obliges the agency to sue or to apply for enforcement.
+	// It is set in the Failed, Reneged and Defaulted stages, kept once the
+	// agency is Litigating or Enforcing, and cleared when the case moves on
+	// otherwise, as when a defaulted agreement is performed after all.
 	Failure *Failure `json:"failure,omitempty"`
 }
 
