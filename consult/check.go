@@ -11,8 +11,8 @@ import (
 
 func filled(s string) bool { return strings.TrimSpace(s) != "" }
 
-// actorsFor lists who may perform each type of event. A proxy stands in
-// for the obligor only within its power of attorney (Art. 13).
+// actorsFor lists who may perform each type of event. A proxy acts for
+// the obligor only within its power of attorney (Art. 13).
 func actorsFor(t EventType) []Actor {
 	switch t {
 	case TypeAssessmentIssued:
@@ -125,9 +125,9 @@ func (c *Case) proxyPapers(a ProxyAuthorized) rules.ProxyPapers {
 // it is judged before the deadline's consequence.
 //
 // NOTE: this holds only while the case still awaits the reply. A reply
-// posted in time that arrives after another event was recorded past the
-// deadline finds the case already failed and is kept as late; the host
-// must record the reply before later events to have it count.
+// posted in time finds the case already failed, and is kept as late, when
+// another event was recorded after the deadline first. So the host must
+// record such a reply before any later event for it to count.
 func (g *Engine) replyInTime(c *Case, e Event) bool {
 	switch ev := e.(type) {
 	case NoticeReplied:
@@ -154,7 +154,7 @@ func (r OpinionReplied) reply() rules.Reply {
 	return rules.Reply{Received: r.Date, Delivery: r.Delivery, Posted: r.Posted}
 }
 
-// At returns the case as it stands on day: a deadline that passed by then
+// At returns the case as it is on day: a deadline that passed by then
 // without the awaited act has its consequence. Silence on the notice
 // counts as refusal (Art. 8(3)), no reply to the opinion letter ends
 // consultation (Art. 17(1)(2)), and a step of a confirmed agreement left

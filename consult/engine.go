@@ -186,8 +186,8 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 // Apply returns the case after event e, or an *EventError that cites the
 // provision e breaks. The case c is never changed. Apply first lets the
 // calendar run up to e's day, so a deadline that passed before e has its
-// consequence (see At); a reply that arrives, or was posted, in time is
-// judged before that.
+// consequence (see At). A reply that arrives, or was posted, in time is
+// judged before that consequence.
 func (g *Engine) Apply(c Case, e Event) (Case, error) {
 	next := c
 	if err := g.apply(&next, e, false); err != nil {
