@@ -36,7 +36,7 @@ type Calendar struct {
 	err error // set only on the calendar China returns if its data is bad
 }
 
-// A Day is what the calendar knows of one date.
+// A Day holds the calendar's facts about one date.
 type Day struct {
 	Date     date.Date
 	Kind     Kind

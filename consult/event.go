@@ -105,13 +105,13 @@ type InvestigationStarted struct {
 	Incident string `json:"incident,omitempty"`
 }
 
-// ProcuratorateInformed records that the agency told the procuratorate of
-// the investigation (Art. 8(6)).
+// ProcuratorateInformed records that the agency informed the procuratorate
+// of the investigation (Art. 8(6)).
 type ProcuratorateInformed struct {
 	Header
 }
 
-// Route is how the damage was assessed.
+// Route is the way the damage was assessed.
 type Route string
 
 // The assessment routes of Art. 8.
@@ -176,7 +176,7 @@ type CaseDesignated struct {
 }
 
 // MeetingScheduled records that the agency fixed a consultation meeting
-// and told the obligor (Art. 12); Header.Date is the day it told them.
+// and notified the obligor (Art. 12); Header.Date is the day of that notice.
 type MeetingScheduled struct {
 	Header
 	MeetingDate date.Date `json:"meeting_date"`
@@ -190,7 +190,7 @@ type MeetingScheduled struct {
 	Reason string `json:"reason,omitempty"`
 }
 
-// MeetingOutcome is how a consultation meeting ended.
+// MeetingOutcome is the result of a consultation meeting.
 type MeetingOutcome string
 
 // The outcomes of a meeting.
@@ -346,7 +346,7 @@ type Step struct {
 	Due         date.Date    `json:"due"`
 }
 
-// AgreementReported records that the agency told the procuratorate or the
+// AgreementReported records that the agency informed the procuratorate or the
 // finance department of the agreement (Art. 18(1)).
 type AgreementReported struct {
 	Header
@@ -405,7 +405,7 @@ type EnforcementApplied struct {
 type EvidencePreserved struct {
 	Header
 	Evidence string `json:"evidence"`
-	// Risk says why the evidence may be lost or hard to obtain later.
+	// Risk is the reason the evidence may be lost or hard to obtain later.
 	Risk string `json:"risk"`
 }
 

@@ -18,7 +18,7 @@ type MeetingPlan struct {
 	// the measures encourage (Art. 12(3)); one of them is needed.
 	Place  string
 	Online string
-	// ObligorNotified is the day the obligor was told of the meeting.
+	// ObligorNotified is the day the obligor was notified of the meeting.
 	ObligorNotified date.Date
 	// LegalPersonObligor marks an obligor that is a legal person or other
 	// organization, which must name an authorized representative.
@@ -27,10 +27,10 @@ type MeetingPlan struct {
 }
 
 // CheckMeetingPlan checks that a meeting has a host, a recorder, a date,
-// a place or link, that the obligor was told before the meeting day
+// a place or link, that the obligor was notified before the meeting day
 // (Art. 12(1)), and that a legal-person obligor has named its authorized
 // representative (Art. 12(3)). It returns an *IncompleteError for what is
-// missing, joined with a *Violation if the obligor was told too late.
+// missing, joined with a *Violation if the obligor was notified too late.
 func CheckMeetingPlan(p MeetingPlan) error {
 	c := Art(12).Para(1)
 	checks := []itemCheck{
@@ -46,8 +46,8 @@ func CheckMeetingPlan(p MeetingPlan) error {
 	}
 	err := collect("meeting plan", checks)
 	if p.Date != 0 && p.ObligorNotified != 0 && p.ObligorNotified >= p.Date {
-		err = errors.Join(err, violation(c, ErrDateOrder, "the obligor was told "+
-			"on %s of a meeting on %s; tell it before the meeting day",
+		err = errors.Join(err, violation(c, ErrDateOrder, "the obligor was notified "+
+			"on %s of a meeting on %s; notify it before the meeting day",
 			p.ObligorNotified, p.Date))
 	}
 	return err

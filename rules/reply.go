@@ -6,7 +6,7 @@ import (
 	"github.com/rickb777/date/v2"
 )
 
-// Delivery is how a written reply reached the agency.
+// Delivery is the way a written reply reached the agency.
 type Delivery uint8
 
 // The ways a reply can be delivered.

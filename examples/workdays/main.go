@@ -101,7 +101,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return 2
 		case errors.As(err, &re) && !re.Provisional && re.Date > re.Known &&
 			re.Date <= re.ProvisionalEnd:
-			fmt.Fprintln(stderr, "workdays: -provisional answers under the provisional rule")
+			fmt.Fprintln(stderr, "workdays: run with -provisional to count that year under the provisional rule")
 		}
 		return 1
 	}
