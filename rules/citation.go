@@ -207,7 +207,8 @@ func parseChineseNumber(s string) (int, bool) {
 // also reads the Chinese forms that leave out the paragraph of a
 // one-paragraph article or put the item in brackets, 第十七条第五项 and
 // 第十七条第（五）项, as paragraph 1. Articles run from 1 to 30, as in the
-// measures. Whitespace around the text is ignored; anything else that
+// measures; paragraphs and items from 1 to 99, so that every citation it
+// accepts also prints in Chinese numerals. Whitespace around the text is ignored; anything else that
 // differs is an error that names the input.
 func ParseCitation(s string) (Citation, error) {
 	s = strings.TrimSpace(s)
@@ -249,7 +250,7 @@ func parseEnglish(s string) (Citation, bool) {
 	nums := make([]int, len(parts))
 	for i, p := range parts {
 		n, err := strconv.Atoi(p)
-		if err != nil || n < 1 || p != strconv.Itoa(n) {
+		if err != nil || n < 1 || n > 99 || p != strconv.Itoa(n) {
 			return c, false
 		}
 		nums[i] = n

@@ -48,7 +48,7 @@ func TestCitationForms(t *testing.T) {
 func TestParseCitationRejects(t *testing.T) {
 	for _, s := range []string{"", "Art.", "Art. 0", "Art. x", "Art. 8(", "Art. 8()",
 		"Art. 8(1)(2)(3)", "Art. 08", "第零条", "第十七条第五项款", "第十七条第", "Article 8",
-		"第一百条", "Art. 8(0)", "Art. 8 (1)"} {
+		"第一百条", "Art. 8(0)", "Art. 8 (1)", "Art. 8(100)", "Art. 8(1)(100)"} {
 		if c, err := ParseCitation(s); err == nil {
 			t.Errorf("ParseCitation(%q) = %#v, want an error", s, c)
 		}
