@@ -355,8 +355,7 @@ func checkPerformance(c *Case, ev PerformanceDone) (string, error) {
 
 // record stores an accepted event's facts in the case. Slices are copied
 // before they grow, so the case Apply was given keeps its own.
-func (g *Engine) record(c *Case, e Event, owned bool) {
-	h := e.Head()
+func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 	switch ev := e.(type) {
 	case ProcuratorateInformed:
 		if c.ProcuratorateInformed == 0 {

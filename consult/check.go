@@ -3,13 +3,14 @@ package consult
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/ecoconsult/ecoconsult/rules"
 	"github.com/rickb777/date/v2"
 )
 
-func filled(s string) bool { return strings.TrimSpace(s) != "" }
+// filled reports whether s has a visible character, as package rules
+// decides for every required text.
+func filled(s string) bool { return !rules.Blank(s) }
 
 // actorsFor lists who may perform each type of event. A proxy acts for
 // the obligor only within its power of attorney (Art. 13).
@@ -33,8 +34,7 @@ func actorsFor(t EventType) []Actor {
 
 // checkHeader checks what every event needs: a day, no earlier than the
 // last event's, and an actor who may perform it.
-func (g *Engine) checkHeader(c *Case, e Event) error {
-	h := e.Head()
+func (g *Engine) checkHeader(c *Case, e Event, h Header) error {
 	switch {
 	case h.Date == 0:
 		return reject(e, "date", rules.Citation{}, ErrMissingField, "give the day of the event")
@@ -70,8 +70,7 @@ func actFor(e Event) rules.ProxyAct {
 }
 
 // checkStanding checks a proxy's power of attorney for the act (Art. 13).
-func (g *Engine) checkStanding(c *Case, e Event) error {
-	h := e.Head()
+func (g *Engine) checkStanding(c *Case, e Event, h Header) error {
 	if h.Actor != Proxy {
 		return nil
 	}

@@ -173,9 +173,7 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 			return Case{}, err
 		}
 		if i == 0 {
-			// Room for the whole log, and for a few deadline consequences.
-			c.Events = slices.Grow(c.Events, len(events))
-			c.History = slices.Grow(c.History, len(events)+4)
+			c.reserve(events)
 		}
 	}
 	// The returned case must not let a later Apply write into this
@@ -212,8 +210,10 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 			"%w: %T is not one of this package's event types; pass the value, "+
 				"not a pointer", ErrInvalidField, e)}
 	}
+	// The header is read once: through the interface, each Head call
+	// copies the whole event.
 	h := e.Head()
-	if err := g.checkHeader(c, e); err != nil {
+	if err := g.checkHeader(c, e, h); err != nil {
 		return err
 	}
 	if len(c.Events) == 0 {
@@ -223,45 +223,33 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 		}
 		return err
 	}
-	// Replay owns its case and drops it on any error, so only Apply needs
-	// the case as it was before a rejected event.
-	var saved Case
-	restore := func() {
-		if !owned {
-			*c = saved
-		}
-	}
-	if !owned {
-		saved = *c
-	}
+	// Both callers drop *c on error, so a rejected event needs no undo.
 	if !g.replyInTime(c, e) {
 		if err := g.at(c, h.Date, owned); err != nil {
-			restore()
 			return wrapRule(e, "date", err)
 		}
 	}
-	tr, branch, err := g.decide(c, e)
+	tr, branch, err := g.decide(c, e, h)
 	if err != nil {
-		restore()
 		return err
 	}
 	if t, ok := e.(ConsultationTerminated); ok {
 		tr.Citation = rules.Art(17).ItemOf(t.Item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
-	g.record(c, e, owned)
+	g.record(c, e, h, owned)
 	c.change(h.Date, e.Type(), branch, tr, owned)
 	return nil
 }
 
 // decide checks e in the case's stage and returns its transition.
-func (g *Engine) decide(c *Case, e Event) (Transition, string, error) {
+func (g *Engine) decide(c *Case, e Event, h Header) (Transition, string, error) {
 	if len(g.transitions(c.Stage, e.Type())) == 0 {
 		return Transition{}, "", reject(e, "", rules.Citation{}, ErrWrongStage,
 			"the case is %s since %s; allowed now: %v", c.Stage, c.Since,
 			allowedIn(c.Stage))
 	}
-	if err := g.checkStanding(c, e); err != nil {
+	if err := g.checkStanding(c, e, h); err != nil {
 		return Transition{}, "", err
 	}
 	branch, err := g.check(c, e)
@@ -274,6 +262,46 @@ func (g *Engine) decide(c *Case, e Event) (Transition, string, error) {
 			"outcome %q is not possible while the case is %s", branch, c.Stage)
 	}
 	return tr, branch, nil
+}
+
+// reserve gives c's slices room for every event of log, so that Replay
+// allocates each of them once. Slices that no event fills stay nil.
+func (c *Case) reserve(log []Event) {
+	var assessments, meetings, objections, reviews, proxies, preservations int
+	for _, e := range log {
+		switch e.(type) {
+		case AssessmentIssued:
+			assessments++
+		case MeetingScheduled:
+			meetings++
+		case AssessmentObjected:
+			objections++
+		case AssessmentReviewed:
+			reviews++
+		case ProxyAuthorized:
+			proxies++
+		case EvidencePreserved:
+			preservations++
+		}
+	}
+	c.Events = slices.Grow(c.Events, len(log))
+	// A deadline consequence adds a change with no event; a few suffice.
+	c.History = slices.Grow(c.History, len(log)+4)
+	c.Assessments = growIf(c.Assessments, assessments)
+	c.Meetings = growIf(c.Meetings, meetings)
+	c.Objections = growIf(c.Objections, objections)
+	c.Reviews = growIf(c.Reviews, reviews)
+	c.Proxies = growIf(c.Proxies, proxies)
+	c.Preservations = growIf(c.Preservations, preservations)
+}
+
+// growIf returns s with room for n more elements, or s itself when n is 0
+// so that an unused slice stays nil.
+func growIf[S ~[]E, E any](s S, n int) S {
+	if n == 0 {
+		return s
+	}
+	return slices.Grow(s, n)
 }
 
 // grow appends v to s; unless owned, it first clips s so the append

@@ -462,3 +462,23 @@ func TestStepPaymentsOverflow(t *testing.T) {
 		t.Errorf("steps whose sum wraps around to the amount: %v, want ErrInvalidField", err)
 	}
 }
+
+func TestInvisibleTextIsMissing(t *testing.T) {
+	for _, blank := range []string{"", "  ", "\u200b\u200b", "\u3000", "\t\u202e"} {
+		log := opening()
+		start := log[0].(InvestigationStarted)
+		start.CaseNumber = blank
+		log[0] = start
+		_, err := Default().Replay(log)
+		var ee *EventError
+		if !errors.As(err, &ee) {
+			t.Fatalf("case number %q: error %v, want an *EventError", blank, err)
+		}
+		if ee.Field != "case_number" {
+			t.Errorf("case number %q: field %q, want case_number", blank, ee.Field)
+		}
+		if !errors.Is(err, ErrMissingField) {
+			t.Errorf("case number %q: error %v, want ErrMissingField", blank, err)
+		}
+	}
+}

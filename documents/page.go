@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ecoconsult/ecoconsult/rules"
 )
 
 // A page is a document laid out for rendering: the parts that GB/T 9704
@@ -135,8 +137,8 @@ func cleanLine(s string) string {
 }
 
 // filled reports whether s has a visible character, as package rules
-// decides it: a graphic rune that is not a space.
-func filled(s string) bool { return cleanLine(s) != "" }
+// decides it.
+func filled(s string) bool { return !rules.Blank(s) }
 
 // anyFilled reports whether one of ss is filled.
 func anyFilled(ss []string) bool {

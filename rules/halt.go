@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // HaltConduct is unlawful conduct of the obligor that lets the agency
@@ -93,7 +92,7 @@ func checkHaltGround(i int, g HaltGround) error {
 			"grounds[%d]: %s: use ConductInterference, "+
 				"ConductFalseMaterials or ConductOtherUnlawful", i, g.Conduct)
 	case g.Conduct == ConductOtherUnlawful &&
-		strings.TrimSpace(g.Description) == "":
+		Blank(g.Description):
 		return violation(Art(24), ErrReasonRequired,
 			"grounds[%d] is other unlawful conduct with no description: "+
 				"describe the conduct and how it affects consultation", i)

@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"strings"
-
-	"github.com/rickb777/date/v2"
-)
+import "github.com/rickb777/date/v2"
 
 // ExpertRouteFacts are the facts behind choosing an expert panel over an
 // assessment institution (Art. 8(2)).
@@ -45,7 +41,7 @@ func (r Rules) CheckExpertRoute(f ExpertRouteFacts) error {
 		return violation(c, ErrExpertRoute, "estimated damage %s is not below "+
 			"the assessment cost %s; commission an assessment institution",
 			f.EstimatedDamage, f.AssessmentCost)
-	case strings.TrimSpace(f.ClearlyLowerReason) == "":
+	case Blank(f.ClearlyLowerReason):
 		return violation(c, ErrReasonRequired, "record why damage of %s is "+
 			"clearly lower than the assessment cost of %s",
 			f.EstimatedDamage, f.AssessmentCost)

@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 )
 
 // Objection is the obligor's objection to the assessment conclusion,
@@ -19,7 +18,7 @@ type Objection struct {
 // for the caller to check.
 func CheckObjection(o Objection) error {
 	for _, e := range o.Evidence {
-		if strings.TrimSpace(e) != "" {
+		if filled(e) {
 			return nil
 		}
 	}

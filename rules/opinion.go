@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 )
@@ -97,16 +98,30 @@ func collect(document string, checks []itemCheck) error {
 	return &IncompleteError{Document: document, Missing: missing}
 }
 
-// filled reports whether s has a visible character: not only spaces,
-// control or format characters such as a zero-width space.
-func filled(s string) bool {
+// Blank reports whether s has no visible character: it is empty or holds
+// only spaces, control characters and format characters such as the
+// zero-width space. Every rule treats a blank required text as missing.
+func Blank(s string) bool {
 	for _, r := range s {
-		if unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
-			return true
+		// The first visible rune ends the scan. ASCII and the common CJK
+		// ideographs (U+4E00 to U+9FFF), which fill most fields, skip the
+		// Unicode tables.
+		switch {
+		case r < utf8.RuneSelf:
+			if r > ' ' && r != 0x7f {
+				return false
+			}
+		case r >= 0x4e00 && r <= 0x9fff:
+			return false
+		case unicode.IsGraphic(r) && !unicode.IsSpace(r):
+			return false
 		}
 	}
-	return false
+	return true
 }
+
+// filled reports whether s has a visible character.
+func filled(s string) bool { return !Blank(s) }
 
 func anyFilled(ss []string) bool {
 	for _, s := range ss {

@@ -30,7 +30,7 @@ func CheckPreservation(r PreservationRequest) error {
 		{"risk of loss", r.Risk},
 	}
 	for _, f := range fields {
-		if strings.TrimSpace(f.value) == "" {
+		if Blank(f.value) {
 			blank = append(blank, f.name)
 		}
 	}

@@ -377,7 +377,7 @@ func validateProxyRequest(p ProxyPapers, r ProxyRequest) error {
 	case r.Day == date.Zero:
 		return violation(Art(13), ErrInvalidFact,
 			"no day given for %s: give the day the proxy acts", r.Act)
-	case strings.TrimSpace(r.Matter) == "":
+	case Blank(r.Matter):
 		return violation(Art(13), ErrInvalidFact,
 			"no matter given for %s on %s: name the case or matter, as "+
 				"the power of attorney does", r.Act, r.Day)

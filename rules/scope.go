@@ -84,8 +84,15 @@ func HangzhouRedistricting() date.Date {
 // earlier changes (富阳 became a district in 2014, 临安 in 2017) are not
 // modelled.
 func DistrictsOn(on date.Date) []District {
+	units := districtsOn(on)
+	return units[:]
+}
+
+// districtsOn returns the units of DistrictsOn as an array value, which
+// ResolveDistrict reads without allocating.
+func districtsOn(on date.Date) [13]District {
 	if on < HangzhouRedistricting() {
-		return []District{
+		return [13]District{
 			{"上城区", KindDistrict}, {"下城区", KindDistrict},
 			{"江干区", KindDistrict}, {"拱墅区", KindDistrict},
 			{"西湖区", KindDistrict}, {"滨江区", KindDistrict},
@@ -95,7 +102,7 @@ func DistrictsOn(on date.Date) []District {
 			{"建德市", KindCountyCity},
 		}
 	}
-	return []District{
+	return [13]District{
 		{"上城区", KindDistrict}, {"拱墅区", KindDistrict},
 		{"西湖区", KindDistrict}, {"滨江区", KindDistrict},
 		{"萧山区", KindDistrict}, {"余杭区", KindDistrict},
@@ -136,7 +143,7 @@ func ResolveDistrict(name string, on date.Date) (District, error) {
 	if base == "" {
 		return District{}, missingDistrict(name)
 	}
-	for _, d := range DistrictsOn(on) {
+	for _, d := range districtsOn(on) {
 		if strings.TrimSuffix(d.Name, d.Kind.suffix()) != base {
 			continue
 		}
