@@ -137,7 +137,7 @@ func (a *agenda) consulting() {
 			Due: s.MeetingDate, Overdue: a.day > s.MeetingDate})
 		return
 	}
-	held, last, _ := c.heldMeetings()
+	held, last := c.heldMeetings()
 	if held == 0 {
 		a.promptly(rules.Agency, "organize the consultation meeting and tell the "+
 			"obligor in advance", rules.Art(12).Para(1), c.Since)

@@ -11,7 +11,6 @@ import (
 // check validates an event's own fields against the case, and returns the
 // outcome that selects its transition.
 func (g *Engine) check(c *Case, e Event) (string, error) {
-	p := g.rules.Params()
 	switch ev := e.(type) {
 	case InvestigationStarted:
 		return "", reject(e, "type", rules.Art(8).Para(1), ErrWrongStage,
@@ -24,10 +23,10 @@ func (g *Engine) check(c *Case, e Event) (string, error) {
 		if err := rules.CheckOpinionLetterBasis(len(c.Assessments) > 0, false); err != nil {
 			return "", wrapRule(e, "type", err)
 		}
-		if ev.ReplyWorkdays < p.OpinionReplyWorkdays {
+		if least := g.rules.Params().OpinionReplyWorkdays; ev.ReplyWorkdays < least {
 			return "", reject(e, "reply_workdays", rules.Art(10).Para(3),
 				rules.ErrReplyLimitTooShort, "the letter gives %d working days; "+
-					"the obligor has at least %d", ev.ReplyWorkdays, p.OpinionReplyWorkdays)
+					"the obligor has at least %d", ev.ReplyWorkdays, least)
 		}
 		if ev.Amount <= 0 {
 			return "", reject(e, "amount_fen", rules.Art(10).ItemOf(4), ErrMissingField,
@@ -186,7 +185,7 @@ func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) error {
 	if err := rules.CheckMeetingPlan(plan); err != nil {
 		return wrapRule(ev, "meeting_date", err)
 	}
-	held, last, _ := c.heldMeetings()
+	held, last := c.heldMeetings()
 	if held == 0 {
 		return nil
 	}
@@ -222,7 +221,7 @@ func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
 		return "", reject(ev, "outcome", rules.Art(14), ErrInvalidField,
 			"outcome %q: want agreed, not_agreed, absent or walked_out", ev.Outcome)
 	}
-	held, _, _ := c.heldMeetings()
+	held, _ := c.heldMeetings()
 	p := g.rules.Params()
 	designated := c.Designation != nil && (held+1 < p.MaxRounds || c.Designation.On <= ev.Date)
 	switch {
@@ -382,7 +381,7 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 			c.Meetings = slices.Clone(c.Meetings[:i]) // postponed: replaced
 		}
 		c.Meetings = grow(owned, c.Meetings, Meeting{Scheduled: ev})
-		held, last, _ := c.heldMeetings()
+		held, last := c.heldMeetings()
 		if held > 0 {
 			dec, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
 				Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})

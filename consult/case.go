@@ -87,26 +87,24 @@ type Change struct {
 
 // heldMeetings counts the meetings held that count as rounds: an absence
 // or walk-out with a good reason does not.
-func (c *Case) heldMeetings() (n int, last date.Date, failed []date.Date) {
-	for _, m := range c.Meetings {
-		if m.Held == nil || (m.Held.Outcome != Agreed && m.Held.Outcome != NotAgreed &&
-			filled(m.Held.GoodReason)) {
+func (c *Case) heldMeetings() (n int, last date.Date) {
+	for i := range c.Meetings {
+		held := c.Meetings[i].Held
+		if held == nil || (held.Outcome != Agreed && held.Outcome != NotAgreed &&
+			filled(held.GoodReason)) {
 			continue
 		}
 		n++
-		last = m.Held.Date
-		if m.Held.Outcome != Agreed {
-			failed = append(failed, m.Held.Date)
-		}
+		last = held.Date
 	}
-	return n, last, failed
+	return n, last
 }
 
 // pendingMeeting returns the index of the scheduled meeting not yet held,
 // or -1.
 func (c *Case) pendingMeeting() int {
-	for i, m := range c.Meetings {
-		if m.Held == nil {
+	for i := range c.Meetings {
+		if c.Meetings[i].Held == nil {
 			return i
 		}
 	}

@@ -32,16 +32,16 @@ func actorsFor(t EventType) []Actor {
 	return []Actor{Agency}
 }
 
-// checkHeader checks what every event needs: a day, no earlier than the
-// last event's, and an actor who may perform it.
-func (g *Engine) checkHeader(c *Case, e Event, h Header) error {
+// checkHeader checks what every event needs: a day, no earlier than last,
+// the day of the case's last event, and an actor who may perform it.
+func (g *Engine) checkHeader(e Event, h Header, last date.Date) error {
 	switch {
 	case h.Date == 0:
 		return reject(e, "date", rules.Citation{}, ErrMissingField, "give the day of the event")
-	case h.Date < c.lastDate():
+	case h.Date < last:
 		return reject(e, "date", rules.Citation{}, ErrOutOfOrder,
 			"%s is before the last event, on %s; record events in date order",
-			h.Date, c.lastDate())
+			h.Date, last)
 	case !slices.Contains(actorsFor(e.Type()), h.Actor):
 		return reject(e, "actor", rules.Citation{}, ErrNoStanding,
 			"%s cannot record %s; the actors are %v", h.Actor, e.Type(), actorsFor(e.Type()))
@@ -191,49 +191,49 @@ func (g *Engine) at(c *Case, day date.Date, owned bool) error {
 		if err != nil || !ok {
 			return err
 		}
-		c.change(since, TypeDeadlinePassed, tr.Branch, tr, owned)
+		c.change(since, TypeDeadlinePassed, tr.Branch, tr.To, tr.Citation, owned)
 	}
 }
 
 // lapse finds the next deadline consequence due by day, if any.
-func (g *Engine) lapse(c *Case, day date.Date) (Transition, date.Date, bool, error) {
+func (g *Engine) lapse(c *Case, day date.Date) (*Transition, date.Date, bool, error) {
 	var branch string
 	var since date.Date
 	switch c.Stage {
 	case AwaitingConsent:
 		dl, err := g.rules.NoticeReplyDeadline(c.Notice.Date)
 		if err != nil {
-			return Transition{}, 0, false, err
+			return nil, 0, false, err
 		}
 		branch, since = "no answer", dl.End+1
 	case AwaitingReply:
 		dl, err := g.rules.OpinionReplyDeadline(c.Opinion.Date, c.Opinion.ReplyWorkdays)
 		if err != nil {
-			return Transition{}, 0, false, err
+			return nil, 0, false, err
 		}
 		branch, since = "no reply", dl.End+1
 	case Confirmed:
 		due, ok := c.firstOpenStep()
 		if !ok {
-			return Transition{}, 0, false, nil
+			return nil, 0, false, nil
 		}
 		last, err := g.lastDay(due)
 		if err != nil {
-			return Transition{}, 0, false, err
+			return nil, 0, false, err
 		}
 		branch, since = "step overdue", last+1
 	default:
-		return Transition{}, 0, false, nil
+		return nil, 0, false, nil
 	}
 	// A consequence cannot take effect before the stage it ends began: a
 	// step due before the court confirmed the agreement is overdue from
 	// the confirmation on.
 	since = max(since, c.Since)
 	if day < since {
-		return Transition{}, 0, false, nil
+		return nil, 0, false, nil
 	}
-	tr, _ := g.find(c.Stage, TypeDeadlinePassed, branch)
-	return tr, since, true, nil
+	tr := g.find(c.Stage, TypeDeadlinePassed, branch)
+	return tr, since, tr != nil, nil
 }
 
 // lastDay returns the last day to perform a step due on due. Decision:

@@ -137,14 +137,20 @@ func (g *Engine) transitions(from Stage, ev EventType) []Transition {
 	return g.entries[s*numEventTypes+e]
 }
 
-// find returns the entry for an event's outcome in a stage.
-func (g *Engine) find(from Stage, ev EventType, branch string) (Transition, bool) {
-	for _, tr := range g.transitions(from, ev) {
-		if tr.Branch == branch {
-			return tr, true
+// find returns the entry for an event's outcome in a stage, or nil. It
+// points into the engine's table, which no one writes after New.
+func (g *Engine) find(from Stage, ev EventType, branch string) *Transition {
+	return findBranch(g.transitions(from, ev), branch)
+}
+
+// findBranch returns the entry of entries for branch, or nil.
+func findBranch(entries []Transition, branch string) *Transition {
+	for i := range entries {
+		if entries[i].Branch == branch {
+			return &entries[i]
 		}
 	}
-	return Transition{}, false
+	return nil
 }
 
 // Default returns an engine with the Hangzhou 2020 parameters over
@@ -162,6 +168,7 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 		return Case{}, &EventError{Index: -1, Err: ErrEmptyCase}
 	}
 	var c Case
+	c.reserve(events)
 	for i, e := range events {
 		// The case is Replay's own, so its slices grow in place.
 		if err := g.apply(&c, e, true); err != nil {
@@ -171,9 +178,6 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 				return Case{}, &copied
 			}
 			return Case{}, err
-		}
-		if i == 0 {
-			c.reserve(events)
 		}
 	}
 	// The returned case must not let a later Apply write into this
@@ -213,15 +217,19 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 	// The header is read once: through the interface, each Head call
 	// copies the whole event.
 	h := e.Head()
-	if err := g.checkHeader(c, e, h); err != nil {
+	var last date.Date
+	if owned && len(c.History) > 0 {
+		// In a case that Replay builds, the last change is always the
+		// last event's own, so this saves a Head call.
+		last = c.History[len(c.History)-1].Date
+	} else {
+		last = c.lastDate()
+	}
+	if err := g.checkHeader(e, h, last); err != nil {
 		return err
 	}
 	if len(c.Events) == 0 {
-		opened, err := g.open(e)
-		if err == nil {
-			*c = opened
-		}
-		return err
+		return g.open(c, e, owned)
 	}
 	// Both callers drop *c on error, so a rejected event needs no undo.
 	if !g.replyInTime(c, e) {
@@ -233,35 +241,36 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 	if err != nil {
 		return err
 	}
+	cite := tr.Citation
 	if t, ok := e.(ConsultationTerminated); ok {
-		tr.Citation = rules.Art(17).ItemOf(t.Item) // the table cites the article
+		cite = rules.Art(17).ItemOf(t.Item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
 	g.record(c, e, h, owned)
-	c.change(h.Date, e.Type(), branch, tr, owned)
+	c.change(h.Date, e.Type(), branch, tr.To, cite, owned)
 	return nil
 }
 
 // decide checks e in the case's stage and returns its transition.
-func (g *Engine) decide(c *Case, e Event, h Header) (Transition, string, error) {
-	if len(g.transitions(c.Stage, e.Type())) == 0 {
-		return Transition{}, "", reject(e, "", rules.Citation{}, ErrWrongStage,
+func (g *Engine) decide(c *Case, e Event, h Header) (*Transition, string, error) {
+	entries := g.transitions(c.Stage, e.Type())
+	if len(entries) == 0 {
+		return nil, "", reject(e, "", rules.Citation{}, ErrWrongStage,
 			"the case is %s since %s; allowed now: %v", c.Stage, c.Since,
 			allowedIn(c.Stage))
 	}
 	if err := g.checkStanding(c, e, h); err != nil {
-		return Transition{}, "", err
+		return nil, "", err
 	}
 	branch, err := g.check(c, e)
 	if err != nil {
-		return Transition{}, "", err
+		return nil, "", err
 	}
-	tr, ok := g.find(c.Stage, e.Type(), branch)
-	if !ok {
-		return Transition{}, "", reject(e, "", rules.Citation{}, ErrWrongStage,
-			"outcome %q is not possible while the case is %s", branch, c.Stage)
+	if tr := findBranch(entries, branch); tr != nil {
+		return tr, branch, nil
 	}
-	return tr, branch, nil
+	return nil, "", reject(e, "", rules.Citation{}, ErrWrongStage,
+		"outcome %q is not possible while the case is %s", branch, c.Stage)
 }
 
 // reserve gives c's slices room for every event of log, so that Replay
@@ -314,17 +323,18 @@ func grow[S ~[]E, E any](owned bool, s S, v E) S {
 }
 
 // change moves the case along tr and notes it in the history.
-func (c *Case) change(day date.Date, ev EventType, branch string, tr Transition, owned bool) {
+func (c *Case) change(day date.Date, ev EventType, branch string, to Stage,
+	cite rules.Citation, owned bool) {
 	c.History = grow(owned, c.History, Change{Date: day, Event: ev,
-		Branch: branch, From: c.Stage, To: tr.To, Citation: tr.Citation})
-	if tr.To == c.Stage {
+		Branch: branch, From: c.Stage, To: to, Citation: cite})
+	if to == c.Stage {
 		return
 	}
-	c.Stage, c.Since = tr.To, day
-	switch tr.To {
+	c.Stage, c.Since = to, day
+	switch to {
 	case Failed, Reneged, Defaulted:
 		if c.Failure == nil || c.Failure.Since > day {
-			c.Failure = &Failure{Since: day, Citation: tr.Citation, Reason: branchReason(ev, branch)}
+			c.Failure = &Failure{Since: day, Citation: cite, Reason: branchReason(ev, branch)}
 		}
 	case Enforcing, Litigating:
 		// The failure that brought the case to court stays on record.
@@ -342,41 +352,39 @@ func branchReason(ev EventType, branch string) string {
 	return string(ev) + ": " + branch
 }
 
-// open starts a case from its first event.
-func (g *Engine) open(e Event) (Case, error) {
+// open starts the case *c, which has no events yet, from its first event.
+// In Replay's own case it keeps the room that reserve made.
+func (g *Engine) open(c *Case, e Event, owned bool) error {
 	start, ok := e.(InvestigationStarted)
 	if !ok {
-		return Case{}, reject(e, "type", rules.Art(8).Para(1), ErrWrongStage,
+		return reject(e, "type", rules.Art(8).Para(1), ErrWrongStage,
 			"a case starts with %s", TypeInvestigationStarted)
 	}
 	h := start.Head()
 	switch {
 	case !filled(start.CaseNumber):
-		return Case{}, reject(e, "case_number", rules.Citation{}, ErrMissingField,
+		return reject(e, "case_number", rules.Citation{}, ErrMissingField,
 			"give the case number")
 	case !filled(start.Obligor.Name):
-		return Case{}, reject(e, "obligor.name", rules.Art(6), ErrMissingField,
+		return reject(e, "obligor.name", rules.Art(6), ErrMissingField,
 			"name the obligor")
 	}
 	if _, ok := start.Obligor.Kind.rules(); !ok {
-		return Case{}, reject(e, "obligor.kind", rules.Art(13), ErrInvalidField,
+		return reject(e, "obligor.kind", rules.Art(13), ErrInvalidField,
 			"kind %q: want natural_person, legal_person or other_organization",
 			start.Obligor.Kind)
 	}
 	district, err := rules.ResolveDistrict(start.District, h.Date)
 	if err != nil {
-		return Case{}, wrapRule(e, "district", err)
+		return wrapRule(e, "district", err)
 	}
-	c := Case{
-		Number:        start.CaseNumber,
-		Obligor:       start.Obligor,
-		District:      district,
-		Stage:         Investigating,
-		Since:         h.Date,
-		Events:        []Event{e},
-		Investigation: h.Date,
-		History: []Change{{Date: h.Date, Event: e.Type(), To: Investigating,
-			Citation: rules.Art(8).Para(1)}},
+	if !owned {
+		*c = Case{} // fields of a case with no events are not kept
 	}
-	return c, nil
+	c.Number, c.Obligor, c.District = start.CaseNumber, start.Obligor, district
+	c.Stage, c.Since, c.Investigation = Investigating, h.Date, h.Date
+	c.Events = grow(owned, c.Events, e)
+	c.History = grow(owned, c.History, Change{Date: h.Date, Event: e.Type(),
+		To: Investigating, Citation: rules.Art(8).Para(1)})
+	return nil
 }

@@ -119,7 +119,7 @@ func (p *projection) run(c *Case) error {
 // gap after the one before.
 func (p *projection) meetings(c *Case) error {
 	r := p.g.rules
-	held, last, _ := c.heldMeetings()
+	held, last := c.heldMeetings()
 	designated := c.Designation != nil
 	limit := r.MaxRounds(designated)
 	if i := c.pendingMeeting(); i >= 0 {

@@ -259,7 +259,7 @@ func TestDesignatedThirdRound(t *testing.T) {
 	c = apply(t, c, MeetingHeld{Header: agency(d(2024, 11, 12)), Outcome: Agreed})
 	wantStage(t, c, AwaitingSignature, d(2024, 11, 12))
 	// A fourth meeting is never possible.
-	n, _, _ := c.heldMeetings()
+	n, _ := c.heldMeetings()
 	if n != 3 {
 		t.Errorf("%d rounds counted, want 3", n)
 	}
