@@ -84,12 +84,9 @@ func (g *Engine) checkStanding(c *Case, e Event, h Header) error {
 		return reject(e, "proxy", rules.Art(13), ErrNoStanding,
 			"no power of attorney for %q is on file; record proxy_authorized first", h.Proxy)
 	}
-	papers := c.proxyPapers(*auth)
-	check, err := rules.CheckProxy(papers, rules.ProxyRequest{Act: actFor(e),
+	// CheckProxy's error covers every problem that its result lists.
+	_, err := rules.CheckProxy(c.proxyPapers(auth), rules.ProxyRequest{Act: actFor(e),
 		Matter: c.Number, Day: h.Date})
-	if err == nil {
-		err = check.Err()
-	}
 	if err != nil {
 		ee := wrapRule(e, "proxy", err).(*EventError)
 		ee.Err = errorsJoin(ErrNoStanding, err)
@@ -99,7 +96,7 @@ func (g *Engine) checkStanding(c *Case, e Event, h Header) error {
 }
 
 // proxyPapers converts a recorded authorization into the facts of Art. 13.
-func (c *Case) proxyPapers(a ProxyAuthorized) rules.ProxyPapers {
+func (c *Case) proxyPapers(a *ProxyAuthorized) rules.ProxyPapers {
 	kind, _ := c.Obligor.Kind.rules()
 	var acts []rules.ProxyAct
 	for _, x := range a.Acts {

@@ -273,8 +273,8 @@ func (g *Engine) decide(c *Case, e Event, h Header) (*Transition, string, error)
 		"outcome %q is not possible while the case is %s", branch, c.Stage)
 }
 
-// reserve gives c's slices room for every event of log, so that Replay
-// allocates each of them once. Slices that no event fills stay nil.
+// reserve gives the empty case c room for every event of log, so that
+// Replay allocates each of its slices once.
 func (c *Case) reserve(log []Event) {
 	var assessments, meetings, objections, reviews, proxies, preservations int
 	for _, e := range log {
@@ -293,24 +293,24 @@ func (c *Case) reserve(log []Event) {
 			preservations++
 		}
 	}
-	c.Events = slices.Grow(c.Events, len(log))
+	c.Events = make([]Event, 0, len(log))
 	// A deadline consequence adds a change with no event; a few suffice.
-	c.History = slices.Grow(c.History, len(log)+4)
-	c.Assessments = growIf(c.Assessments, assessments)
-	c.Meetings = growIf(c.Meetings, meetings)
-	c.Objections = growIf(c.Objections, objections)
-	c.Reviews = growIf(c.Reviews, reviews)
-	c.Proxies = growIf(c.Proxies, proxies)
-	c.Preservations = growIf(c.Preservations, preservations)
+	c.History = make([]Change, 0, len(log)+4)
+	c.Assessments = room[AssessmentIssued](assessments)
+	c.Meetings = room[Meeting](meetings)
+	c.Objections = room[AssessmentObjected](objections)
+	c.Reviews = room[AssessmentReviewed](reviews)
+	c.Proxies = room[ProxyAuthorized](proxies)
+	c.Preservations = room[EvidencePreserved](preservations)
 }
 
-// growIf returns s with room for n more elements, or s itself when n is 0
-// so that an unused slice stays nil.
-func growIf[S ~[]E, E any](s S, n int) S {
+// room returns an empty slice with room for n elements, or nil for n 0 so
+// that a slice no event fills stays nil.
+func room[E any](n int) []E {
 	if n == 0 {
-		return s
+		return nil
 	}
-	return slices.Grow(s, n)
+	return make([]E, 0, n)
 }
 
 // grow appends v to s; unless owned, it first clips s so the append

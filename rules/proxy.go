@@ -443,6 +443,11 @@ func (c *ProxyCheck) checkPowerOfAttorney(a PowerOfAttorney) {
 }
 
 func (c *ProxyCheck) checkMatters(matters []string) {
+	// Most papers state the matter exactly as the request names it, which
+	// a plain comparison finds without trimming.
+	if slices.Contains(matters, c.Request.Matter) {
+		return
+	}
 	want := strings.TrimSpace(c.Request.Matter)
 	stated := false
 	for _, m := range matters {
