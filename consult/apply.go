@@ -42,8 +42,6 @@ func (g *Engine) check(c *Case, e Event) (string, error) {
 		if _, err := rules.Designate(ev.Date, ev.Reason); err != nil {
 			return "", wrapRule(e, "reason", err)
 		}
-	case MeetingScheduled:
-		return "", g.checkSchedule(c, ev)
 	case MeetingHeld:
 		return g.checkMeeting(c, ev)
 	case AssessmentObjected:
@@ -178,23 +176,26 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 	return "late", nil
 }
 
-func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) error {
+// checkSchedule checks a meeting's plan (Art. 12) and, after a first
+// round, its date against Art. 15. It returns the warning of a date past
+// the usual gap, which the agency has given a reason for.
+func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) (*rules.Warning, error) {
 	// A meeting not yet held may be moved: the new schedule replaces it.
 	plan := rules.MeetingPlan{Host: ev.Host, Recorder: ev.Recorder, Invitees: ev.Invitees,
 		Date: ev.MeetingDate, Place: ev.Place, Online: ev.Online, ObligorNotified: ev.Date}
 	if err := rules.CheckMeetingPlan(plan); err != nil {
-		return wrapRule(ev, "meeting_date", err)
+		return nil, wrapRule(ev, "meeting_date", err)
 	}
 	held, last := c.heldMeetings()
 	if held == 0 {
-		return nil
+		return nil, nil
 	}
-	_, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
+	dec, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
 		Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})
 	if err != nil {
-		return wrapRule(ev, "meeting_date", err)
+		return nil, wrapRule(ev, "meeting_date", err)
 	}
-	return nil
+	return dec.Warning, nil
 }
 
 func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
@@ -378,17 +379,9 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
 	case MeetingScheduled:
 		if i := c.pendingMeeting(); i >= 0 {
-			c.Meetings = slices.Clone(c.Meetings[:i]) // postponed: replaced
+			c.Meetings = c.Meetings[:i] // postponed: replaced, and grow copies unless owned
 		}
 		c.Meetings = grow(owned, c.Meetings, Meeting{Scheduled: ev})
-		held, last := c.heldMeetings()
-		if held > 0 {
-			dec, err := g.rules.NextRound(rules.RoundFacts{Held: held, LastMeeting: last,
-				Designation: c.Designation, Proposed: ev.MeetingDate, Reason: ev.Reason})
-			if err == nil && dec.Warning != nil {
-				c.Warnings = grow(owned, c.Warnings, *dec.Warning)
-			}
-		}
 	case MeetingHeld:
 		i := c.pendingMeeting()
 		if !owned {

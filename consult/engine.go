@@ -237,40 +237,56 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 			return wrapRule(e, "date", err)
 		}
 	}
-	tr, branch, err := g.decide(c, e, h)
+	v, err := g.decide(c, e, h)
 	if err != nil {
 		return err
 	}
-	cite := tr.Citation
+	cite := v.tr.Citation
 	if t, ok := e.(ConsultationTerminated); ok {
 		cite = rules.Art(17).ItemOf(t.Item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
 	g.record(c, e, h, owned)
-	c.change(h.Date, e.Type(), branch, tr.To, cite, owned)
+	if v.warning != nil {
+		c.Warnings = grow(owned, c.Warnings, *v.warning)
+	}
+	c.change(h.Date, e.Type(), v.branch, v.tr.To, cite, owned)
 	return nil
 }
 
 // decide checks e in the case's stage and returns its transition.
-func (g *Engine) decide(c *Case, e Event, h Header) (*Transition, string, error) {
+func (g *Engine) decide(c *Case, e Event, h Header) (verdict, error) {
 	entries := g.transitions(c.Stage, e.Type())
 	if len(entries) == 0 {
-		return nil, "", reject(e, "", rules.Citation{}, ErrWrongStage,
+		return verdict{}, reject(e, "", rules.Citation{}, ErrWrongStage,
 			"the case is %s since %s; allowed now: %v", c.Stage, c.Since,
 			allowedIn(c.Stage))
 	}
 	if err := g.checkStanding(c, e, h); err != nil {
-		return nil, "", err
+		return verdict{}, err
 	}
-	branch, err := g.check(c, e)
+	var v verdict
+	var err error
+	if ev, ok := e.(MeetingScheduled); ok {
+		v.warning, err = g.checkSchedule(c, ev)
+	} else {
+		v.branch, err = g.check(c, e)
+	}
 	if err != nil {
-		return nil, "", err
+		return verdict{}, err
 	}
-	if tr := findBranch(entries, branch); tr != nil {
-		return tr, branch, nil
+	if v.tr = findBranch(entries, v.branch); v.tr == nil {
+		return verdict{}, reject(e, "", rules.Citation{}, ErrWrongStage,
+			"outcome %q is not possible while the case is %s", v.branch, c.Stage)
 	}
-	return nil, "", reject(e, "", rules.Citation{}, ErrWrongStage,
-		"outcome %q is not possible while the case is %s", branch, c.Stage)
+	return v, nil
+}
+
+// A verdict is what decide found for an accepted event.
+type verdict struct {
+	tr      *Transition // into the engine's table
+	branch  string
+	warning *rules.Warning // a departure from a default of the measures
 }
 
 // reserve gives the empty case c room for every event of log, so that
