@@ -379,7 +379,8 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
 	case MeetingScheduled:
 		if i := c.pendingMeeting(); i >= 0 {
-			c.Meetings = c.Meetings[:i] // postponed: replaced, and grow copies unless owned
+			// The postponed meeting is replaced. Unless owned, grow copies.
+			c.Meetings = c.Meetings[:i]
 		}
 		c.Meetings = grow(owned, c.Meetings, Meeting{Scheduled: ev})
 	case MeetingHeld:

@@ -214,8 +214,8 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 			"%w: %T is not one of this package's event types; pass the value, "+
 				"not a pointer", ErrInvalidField, e)}
 	}
-	// The header is read once: through the interface, each Head call
-	// copies the whole event.
+	// Head is called once per event, because a call through the
+	// interface is among the costlier steps of a replay.
 	h := e.Head()
 	var last date.Date
 	if owned && len(c.History) > 0 {
@@ -282,7 +282,7 @@ func (g *Engine) decide(c *Case, e Event, h Header) (verdict, error) {
 	return v, nil
 }
 
-// A verdict is what decide found for an accepted event.
+// A verdict is decide's finding on an accepted event.
 type verdict struct {
 	tr      *Transition // into the engine's table
 	branch  string

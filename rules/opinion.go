@@ -98,9 +98,9 @@ func collect(document string, checks []itemCheck) error {
 	return &IncompleteError{Document: document, Missing: missing}
 }
 
-// Blank reports whether s has no visible character: it is empty or holds
-// only spaces, control characters and format characters such as the
-// zero-width space. Every rule treats a blank required text as missing.
+// Blank reports whether s has no visible character: it is empty or
+// contains only spaces, control characters and format characters such as
+// the zero-width space. Every rule treats a blank required text as missing.
 func Blank(s string) bool {
 	for _, r := range s {
 		// The first visible rune ends the scan. ASCII and the common CJK
