@@ -1,6 +1,7 @@
 package consult
 
 import (
+	"errors"
 	"math"
 	"slices"
 
@@ -28,9 +29,18 @@ func (g *Engine) check(c *Case, e Event) (string, error) {
 				rules.ErrReplyLimitTooShort, "the letter gives %d working days; "+
 					"the obligor has at least %d", ev.ReplyWorkdays, least)
 		}
-		if ev.Amount <= 0 {
+		if ev.Amount < 0 {
+			return "", reject(e, "amount_fen", rules.Art(10).ItemOf(4), ErrInvalidField,
+				"amount %s is negative", ev.Amount)
+		}
+		if ev.Amount == 0 {
 			return "", reject(e, "amount_fen", rules.Art(10).ItemOf(4), ErrMissingField,
 				"state the amount of compensation")
+		}
+		// The deadline must be countable now, or every later event of the
+		// case would fail on it.
+		if _, err := g.rules.OpinionReplyDeadline(ev.Date, ev.ReplyWorkdays); err != nil {
+			return "", wrapRule(e, "reply_workdays", err)
 		}
 	case OpinionReplied:
 		return g.checkOpinionReply(c, ev)
@@ -117,6 +127,9 @@ func (g *Engine) checkAssessment(c *Case, ev AssessmentIssued) (string, error) {
 	case ev.Route != RouteReport && ev.Route != RouteExperts:
 		return "", reject(ev, "route", rules.Art(8), ErrInvalidField,
 			"route %q: want report or expert_opinion", ev.Route)
+	case ev.Experts < 0:
+		return "", reject(ev, "experts", rules.Art(8).Para(2), ErrInvalidField,
+			"%d experts is negative", ev.Experts)
 	case ev.Route == RouteExperts && ev.Experts < g.rules.Params().MinExperts:
 		return "", reject(ev, "experts", rules.Art(8).Para(2), rules.ErrTooFewExperts,
 			"%d experts; the panel needs at least %d", ev.Experts, g.rules.Params().MinExperts)
@@ -145,7 +158,7 @@ func (g *Engine) checkNoticeReply(c *Case, ev NoticeReplied) (string, error) {
 	reply := rules.NoticeReply{Reply: ev.reply(), Consent: ev.Consent}
 	out, err := g.rules.NoticeOutcome(c.Notice.Date, &reply, ev.Date)
 	if err != nil {
-		return "", wrapRule(ev, "delivery", err)
+		return "", wrapRule(ev, replyField(reply.Reply, c.Notice.Date, "consent"), err)
 	}
 	switch out.Outcome {
 	case rules.NoticeConsented:
@@ -163,7 +176,7 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 	reply := rules.OpinionReply{Reply: ev.reply(), Answer: ev.Answer}
 	out, err := g.rules.OpinionOutcome(c.Opinion.Date, c.Opinion.ReplyWorkdays, &reply, ev.Date)
 	if err != nil {
-		return "", wrapRule(ev, "answer", err)
+		return "", wrapRule(ev, replyField(reply.Reply, c.Opinion.Date, "answer"), err)
 	}
 	switch out.Outcome {
 	case rules.OpinionAccepted:
@@ -176,6 +189,44 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 	return "late", nil
 }
 
+// planField names the JSON field of MeetingScheduled that an error of
+// rules.CheckMeetingPlan is about: the first item missing, or else the
+// meeting date, which a notice on or after it breaks.
+func planField(err error) string {
+	var inc *rules.IncompleteError
+	if !errors.As(err, &inc) || len(inc.Missing) == 0 {
+		return "meeting_date"
+	}
+	switch inc.Missing[0].Name {
+	case "host":
+		return "host"
+	case "recorder":
+		return "recorder"
+	case "place or online link":
+		return "place"
+	case "notice to the obligor":
+		return "date"
+	}
+	return "meeting_date"
+}
+
+// replyField names the JSON field of a reply that a rules error is about:
+// the delivery method, the postmark, the day, or else outcome, the field
+// of the reply's content. It tests in the order that package rules checks
+// a reply, where served is the day the document was served.
+func replyField(r rules.Reply, served date.Date, outcome string) string {
+	switch {
+	case r.Delivery == 0 || r.Delivery > rules.Electronically:
+		return "delivery"
+	case r.Received < served:
+		return "date"
+	case r.Delivery != rules.ByPost && r.Posted != 0,
+		r.Delivery == rules.ByPost && (r.Posted == 0 || r.Posted > r.Received || r.Posted < served):
+		return "posted"
+	}
+	return outcome
+}
+
 // checkSchedule checks a meeting's plan (Art. 12) and, after a first
 // round, its date against Art. 15. It returns the warning of a date past
 // the usual gap, which the agency has given a reason for.
@@ -184,7 +235,7 @@ func (g *Engine) checkSchedule(c *Case, ev MeetingScheduled) (*rules.Warning, er
 	plan := rules.MeetingPlan{Host: ev.Host, Recorder: ev.Recorder, Invitees: ev.Invitees,
 		Date: ev.MeetingDate, Place: ev.Place, Online: ev.Online, ObligorNotified: ev.Date}
 	if err := rules.CheckMeetingPlan(plan); err != nil {
-		return nil, wrapRule(ev, "meeting_date", err)
+		return nil, wrapRule(ev, planField(err), err)
 	}
 	held, last := c.heldMeetings()
 	if held == 0 {
@@ -211,6 +262,10 @@ func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
 	}
 	switch ev.Outcome {
 	case Agreed:
+		if ev.Continue {
+			return "", reject(ev, "continue", rules.Art(15), ErrInvalidField,
+				"continue is for a meeting without agreement; leave it out when the parties agreed")
+		}
 		return "agreed", nil
 	case Absent, WalkedOut:
 		if filled(ev.GoodReason) {
@@ -237,6 +292,11 @@ func (g *Engine) checkMeeting(c *Case, ev MeetingHeld) (string, error) {
 func checkAuthorization(ev ProxyAuthorized) error {
 	if !filled(ev.ProxyName) {
 		return reject(ev, "proxy_name", rules.Art(13), ErrMissingField, "name the proxy")
+	}
+	if ev.From != 0 && ev.Until != 0 && ev.Until < ev.From {
+		return reject(ev, "until", rules.Art(13), ErrInvalidField,
+			"the power of attorney ends on %s, before it starts on %s; check both days",
+			ev.Until, ev.From)
 	}
 	for _, a := range ev.Acts {
 		if _, ok := a.rules(); !ok {

@@ -32,12 +32,20 @@ func actorsFor(t EventType) []Actor {
 	return []Actor{Agency}
 }
 
-// checkHeader checks what every event needs: a day, no earlier than last,
-// the day of the case's last event, and an actor who may perform it.
+// checkHeader checks what every event needs: a day in the years that
+// firstDay and lastDay bound, no earlier than last, the day of the case's
+// last event, and an actor who may perform it.
 func (g *Engine) checkHeader(e Event, h Header, last date.Date) error {
 	switch {
 	case h.Date == 0:
 		return reject(e, "date", rules.Citation{}, ErrMissingField, "give the day of the event")
+	case h.Date < firstDay || h.Date > lastDay:
+		return reject(e, "date", rules.Citation{}, ErrInvalidField,
+			"%s is outside the years %d to %d that a case can fall in; check the year",
+			h.Date, firstDay.Year(), lastDay.Year())
+	case h.Actor == 0:
+		return reject(e, "actor", rules.Citation{}, ErrMissingField,
+			"give the actor: one of %v", actorsFor(e.Type()))
 	case h.Date < last:
 		return reject(e, "date", rules.Citation{}, ErrOutOfOrder,
 			"%s is before the last event, on %s; record events in date order",
@@ -47,9 +55,21 @@ func (g *Engine) checkHeader(e Event, h Header, last date.Date) error {
 			"%s cannot record %s; the actors are %v", h.Actor, e.Type(), actorsFor(e.Type()))
 	case h.Actor == Proxy && !filled(h.Proxy):
 		return reject(e, "proxy", rules.Art(13), ErrMissingField, "name the proxy")
+	case h.Actor != Proxy && h.Proxy != "":
+		return reject(e, "proxy", rules.Art(13), ErrInvalidField,
+			"proxy %q is given, but the actor is %s; set the actor to proxy or "+
+				"leave proxy out", h.Proxy, h.Actor)
 	}
 	return nil
 }
+
+// firstDay and lastDay bound the days of events. The measures date from
+// 2020 and China's holiday notices in their present form from 2008, so a
+// day before 2000 or after 2099 is taken for a typing error in the year.
+const (
+	firstDay = date.Date(730119) // 2000-01-01
+	lastDay  = date.Date(766643) // 2099-12-31
+)
 
 // actFor is the Art. 13 act an event by a proxy performs.
 func actFor(e Event) rules.ProxyAct {
@@ -155,13 +175,19 @@ func (r OpinionReplied) reply() rules.Reply {
 // counts as refusal (Art. 8(3)), no reply to the opinion letter ends
 // consultation (Art. 17(1)(2)), and a step of a confirmed agreement left
 // undone past its due day calls for enforcement (Art. 22). c is not
-// changed; a day before the case's last event returns c as it is.
+// changed. A day before the case's last event returns c with an error
+// that wraps ErrOutOfOrder. A case that At already moved past day is
+// first rebuilt from its events, so the result does not depend on earlier
+// calls.
 func (g *Engine) At(c Case, day date.Date) (Case, error) {
 	if err := g.checkDay(&c, day); err != nil {
 		return c, err
 	}
-	out := c
-	err := g.at(&out, day, false)
+	out, err := g.settled(c, day)
+	if err != nil {
+		return c, err
+	}
+	err = g.at(&out, day, false)
 	return out, err
 }
 
@@ -170,13 +196,13 @@ func (g *Engine) At(c Case, day date.Date) (Case, error) {
 // day would have to be undone.
 func (g *Engine) checkDay(c *Case, day date.Date) error {
 	switch {
-	case g.entries == nil:
+	case g == nil || g.entries == nil:
 		return ErrZeroEngine
 	case len(c.Events) == 0:
 		return ErrEmptyCase
 	case day < c.lastDate():
-		return fmt.Errorf("consult: %s is before the case's last event on %s; "+
-			"replay only the events up to that day", day, c.lastDate())
+		return fmt.Errorf("consult: %w: %s is before the case's last event on %s; "+
+			"replay only the events up to that day", ErrOutOfOrder, day, c.lastDate())
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package consult
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ecoconsult/ecoconsult/rules"
 	"github.com/rickb777/date/v2"
@@ -158,7 +159,13 @@ func findBranch(entries []Transition, branch string) *Transition {
 func Default() *Engine { return New(rules.Default()) }
 
 // Rules returns the rules g decides with.
-func (g *Engine) Rules() rules.Rules { return g.rules }
+// A nil Engine has the zero Rules, which reject every question.
+func (g *Engine) Rules() rules.Rules {
+	if g == nil {
+		return rules.Rules{}
+	}
+	return g.rules
+}
 
 // Replay builds a case from its event log, applying each event in order.
 // The first event must be InvestigationStarted. An error names the index
@@ -189,13 +196,33 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 // provision e breaks. The case c is never changed. Apply first lets the
 // calendar run up to e's day, so a deadline that passed before e has its
 // consequence (see At). A reply that arrives, or was posted, in time is
-// judged before that consequence.
+// judged before that consequence. A case that At moved past its last
+// event is first rebuilt from its events, so e is judged as if At had
+// not run.
+//
+// Apply copies the slices of c that it extends, so building a case of n
+// events with Apply alone costs time in proportion to n squared. To
+// rebuild a stored case, use Replay, which is linear.
 func (g *Engine) Apply(c Case, e Event) (Case, error) {
-	next := c
+	next, err := g.settled(c, 0)
+	if err != nil {
+		return Case{}, err
+	}
 	if err := g.apply(&next, e, false); err != nil {
 		return Case{}, err
 	}
 	return next, nil
+}
+
+// settled returns c as it stood at its last event when At has moved it
+// past day: the consequences At added are undone by replaying the events.
+// Day 0 undoes all of them.
+func (g *Engine) settled(c Case, day date.Date) (Case, error) {
+	n := len(c.History)
+	if n == 0 || len(c.Events) == 0 || c.History[n-1].Date <= max(day, c.lastDate()) {
+		return c, nil
+	}
+	return g.Replay(c.Events)
 }
 
 // apply moves *c by e. With owned false it copies every slice before it
@@ -203,14 +230,15 @@ func (g *Engine) Apply(c Case, e Event) (Case, error) {
 // owns its case, passes true and appends in place. On error *c may hold
 // deadline consequences up to e's day but never e itself.
 func (g *Engine) apply(c *Case, e Event, owned bool) error {
-	if g.entries == nil {
+	if g == nil || g.entries == nil {
 		return &EventError{Index: -1, Err: ErrZeroEngine}
 	}
 	if e == nil {
 		return &EventError{Index: -1, Err: fmt.Errorf("%w: nil event", ErrMissingField)}
 	}
 	if !isValue(e) {
-		return &EventError{Index: -1, Type: e.Type(), Err: fmt.Errorf(
+		// No method of e is called: it may be a nil pointer.
+		return &EventError{Index: -1, Err: fmt.Errorf(
 			"%w: %T is not one of this package's event types; pass the value, "+
 				"not a pointer", ErrInvalidField, e)}
 	}
@@ -277,7 +305,8 @@ func (g *Engine) decide(c *Case, e Event, h Header) (verdict, error) {
 	}
 	if v.tr = findBranch(entries, v.branch); v.tr == nil {
 		return verdict{}, reject(e, "", rules.Citation{}, ErrWrongStage,
-			"outcome %q is not possible while the case is %s", v.branch, c.Stage)
+			"%s, as recorded, is not possible while the case is %s; here it may be "+
+				"only %s", outcomeName(e.Type(), v.branch), c.Stage, branchNames(entries))
 	}
 	return v, nil
 }
@@ -403,4 +432,21 @@ func (g *Engine) open(c *Case, e Event, owned bool) error {
 	c.History = grow(owned, c.History, Change{Date: h.Date, Event: e.Type(),
 		To: Investigating, Citation: rules.Art(8).Para(1)})
 	return nil
+}
+
+// outcomeName describes an event with its outcome for messages.
+func outcomeName(t EventType, branch string) string {
+	if branch == "" {
+		return string(t)
+	}
+	return fmt.Sprintf("%s (%s)", t, branch)
+}
+
+// branchNames lists the outcomes that entries allow, for messages.
+func branchNames(entries []Transition) string {
+	names := make([]string, len(entries))
+	for i, tr := range entries {
+		names[i] = outcomeName(tr.Event, tr.Branch)
+	}
+	return strings.Join(names, " or ")
 }

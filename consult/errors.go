@@ -3,6 +3,7 @@ package consult
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ecoconsult/ecoconsult/rules"
 )
@@ -35,19 +36,26 @@ type EventError struct {
 }
 
 func (e *EventError) Error() string {
-	where := ""
+	var b strings.Builder
+	b.WriteString("consult: ")
+	var where []string
 	if e.Index >= 0 {
-		where = fmt.Sprintf("event %d ", e.Index)
+		where = append(where, fmt.Sprintf("event %d", e.Index))
 	}
-	field := ""
+	if e.Type != "" {
+		where = append(where, string(e.Type))
+	}
+	if len(where) > 0 {
+		b.WriteString(strings.Join(where, " ") + ": ")
+	}
 	if e.Field != "" {
-		field = " field " + e.Field + ":"
+		b.WriteString("field " + e.Field + ": ")
 	}
-	cite := ""
+	fmt.Fprint(&b, e.Err)
 	if !e.Citation.IsZero() {
-		cite = " (" + e.Citation.String() + ")"
+		b.WriteString(" (" + e.Citation.String() + ")")
 	}
-	return fmt.Sprintf("consult: %s%s:%s %v%s", where, e.Type, field, e.Err, cite)
+	return b.String()
 }
 
 func (e *EventError) Unwrap() error { return e.Err }
@@ -59,12 +67,24 @@ func reject(e Event, field string, c rules.Citation, err error, format string, a
 }
 
 // wrapRule turns an error from package rules into an *EventError that
-// keeps the rule's citation.
+// keeps the rule's citation. A missing or invalid fact also matches
+// ErrMissingField or ErrInvalidField, so a caller can test for those
+// whichever package found the fault.
 func wrapRule(e Event, field string, err error) error {
-	var v *rules.Violation
 	c := rules.Citation{}
-	if errors.As(err, &v) {
+	var v *rules.Violation
+	var inc *rules.IncompleteError
+	switch {
+	case errors.As(err, &v):
 		c = v.Citation
+	case errors.As(err, &inc) && len(inc.Missing) > 0:
+		c = inc.Missing[0].Citation
+	}
+	switch {
+	case errors.Is(err, rules.ErrMissingFact) || inc != nil:
+		err = errorsJoin(ErrMissingField, err)
+	case errors.Is(err, rules.ErrInvalidFact):
+		err = errorsJoin(ErrInvalidField, err)
 	}
 	return &EventError{Index: -1, Type: e.Type(), Field: field, Citation: c, Err: err}
 }

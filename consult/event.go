@@ -246,9 +246,9 @@ type ProxyAuthorized struct {
 	ProxyIDCopy          date.Date `json:"proxy_id_copy,omitzero"`
 	// PowerOfAttorney is the day the written power of attorney arrived.
 	PowerOfAttorney date.Date `json:"power_of_attorney,omitzero"`
-	// Matters lists the matters entrusted; a proxy acts in this case only
-	// if one of them is the case number exactly as InvestigationStarted
-	// recorded it.
+	// Matters lists the matters entrusted. A proxy acts in this case only
+	// if one of them is the case number as InvestigationStarted recorded
+	// it; spaces at either end do not count.
 	Matters []string  `json:"matters"`
 	From    date.Date `json:"from,omitzero"`
 	Until   date.Date `json:"until,omitzero"`

@@ -482,3 +482,21 @@ func TestInvisibleTextIsMissing(t *testing.T) {
 		}
 	}
 }
+
+func TestEventDayBounds(t *testing.T) {
+	if want := d(2000, 1, 1); firstDay != want {
+		t.Errorf("firstDay = %s, want %s", firstDay, want)
+	}
+	if want := d(2099, 12, 31); lastDay != want {
+		t.Errorf("lastDay = %s, want %s", lastDay, want)
+	}
+	for _, day := range []date.Date{firstDay - 1, lastDay + 1, d(-5, 1, 1), d(9999, 1, 1)} {
+		log := opening()
+		start := log[0].(InvestigationStarted)
+		start.Date = day
+		_, err := Default().Replay([]Event{start})
+		if !errors.Is(err, ErrInvalidField) {
+			t.Errorf("investigation on %s: error %v, want ErrInvalidField", day, err)
+		}
+	}
+}

@@ -20,7 +20,11 @@ func TestBlankText(t *testing.T) {
 		{"张", false},
 		{"  x  ", false},
 		{"\u200b某公司", false},
-		{"\xff", false}, // invalid UTF-8 reads as U+FFFD, a visible mark
+		{"\xff", false},              // invalid UTF-8 reads as U+FFFD, a visible mark
+		{"\u3164\u115f\uffa0", true}, // Hangul fillers
+		{"\u2800", true},             // blank Braille pattern
+		{"\u0301\u20dd", true},       // combining marks with no base
+		{"e\u0301", false},
 	}
 	for _, tc := range cases {
 		if got := Blank(tc.s); got != tc.want {
@@ -37,7 +41,9 @@ func TestBlankEveryRune(t *testing.T) {
 		if utf16.IsSurrogate(r) {
 			continue
 		}
-		want := !unicode.IsGraphic(r) || unicode.IsSpace(r)
+		want := !unicode.IsGraphic(r) || unicode.IsSpace(r) ||
+			unicode.In(r, unicode.Mn, unicode.Me) ||
+			r == 0x115f || r == 0x1160 || r == 0x3164 || r == 0xffa0 || r == 0x2800
 		for _, s := range []string{string(r), " " + string(r)} {
 			if got := Blank(s); got != want {
 				t.Fatalf("Blank(%q) = %v, want %v", s, got, want)

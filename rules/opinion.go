@@ -98,9 +98,11 @@ func collect(document string, checks []itemCheck) error {
 	return &IncompleteError{Document: document, Missing: missing}
 }
 
-// Blank reports whether s has no visible character: it is empty or
-// contains only spaces, control characters and format characters such as
-// the zero-width space. Every rule treats a blank required text as missing.
+// Blank reports whether s has no visible character. Invisible are spaces,
+// control characters, format characters such as the zero-width space, and
+// combining marks with no base. So are the Hangul fillers and the blank
+// Braille pattern, which fonts draw as nothing. Every rule treats a blank
+// required text as missing.
 func Blank(s string) bool {
 	for _, r := range s {
 		// The first visible rune ends the scan. ASCII and the common CJK
@@ -113,11 +115,20 @@ func Blank(s string) bool {
 			}
 		case r >= 0x4e00 && r <= 0x9fff:
 			return false
-		case unicode.IsGraphic(r) && !unicode.IsSpace(r):
+		case visible(r):
 			return false
 		}
 	}
 	return true
+}
+
+// visible reports whether a rune outside ASCII shows as a mark of its own.
+func visible(r rune) bool {
+	switch r {
+	case 0x115f, 0x1160, 0x3164, 0xffa0, 0x2800:
+		return false // Hangul fillers and the blank Braille pattern
+	}
+	return unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.In(r, unicode.Mn, unicode.Me)
 }
 
 // filled reports whether s has a visible character.

@@ -71,12 +71,19 @@ func checkReply(c Citation, served date.Date, reply Reply) error {
 	case reply.Received < served:
 		return violation(c, ErrDateOrder, "reply received %s before the "+
 			"document was served on %s; check both dates", reply.Received, served)
+	case reply.Delivery != ByPost && reply.Posted != 0:
+		return violation(c, ErrInvalidFact, "reply of %s delivered %s has a "+
+			"postmark day %s; a postmark goes only with ByPost", reply.Received,
+			reply.Delivery, reply.Posted)
 	case reply.Delivery == ByPost && reply.Posted == 0:
 		return violation(c, ErrMissingFact, "reply by post received %s has no "+
 			"postmark day; record Posted", reply.Received)
 	case reply.Delivery == ByPost && reply.Posted > reply.Received:
 		return violation(c, ErrDateOrder, "postmark %s is after receipt %s",
 			reply.Posted, reply.Received)
+	case reply.Delivery == ByPost && reply.Posted < served:
+		return violation(c, ErrDateOrder, "postmark %s is before the document "+
+			"was served on %s; check both dates", reply.Posted, served)
 	}
 	return nil
 }
