@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"strings"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
 )
@@ -16,12 +17,17 @@ const Version = 1
 
 // MarshalEvent writes e as a JSON object whose "type" field names its
 // type, followed by its header fields (date, actor, proxy, note) and its
-// own fields. Dates are YYYY-MM-DD; amounts are whole fen.
+// own fields. Dates are YYYY-MM-DD; amounts are whole fen. It always
+// writes the keys that UnmarshalEvent requires, false ones included.
 func MarshalEvent(e Event) ([]byte, error) {
 	if e == nil {
 		return nil, errors.New("consult: cannot encode a nil event")
 	}
 	body, err := json.Marshal(e)
+	if err != nil {
+		return nil, fmt.Errorf("consult: encoding %s: %w", e.Type(), err)
+	}
+	body, err = addRequiredKeys(e, body)
 	if err != nil {
 		return nil, fmt.Errorf("consult: encoding %s: %w", e.Type(), err)
 	}
@@ -36,153 +42,188 @@ func MarshalEvent(e Event) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// UnmarshalEvent reads one event written by MarshalEvent. An unknown
-// type, an unknown field or a field of the wrong kind is an error that
-// names it.
-func UnmarshalEvent(data []byte) (Event, error) {
-	var fields map[string]json.RawMessage
-	if err := json.Unmarshal(data, &fields); err != nil {
-		return nil, fmt.Errorf("consult: event is not a JSON object: %w", err)
+// addRequiredKeys adds "key":false to body, the JSON object of e, for
+// each key of requiredKeys(e) that body lacks. A bool field tagged
+// omitempty, such as MeetingHeld.Continue, leaves out a false value,
+// which UnmarshalEvent would then reject as missing.
+func addRequiredKeys(e Event, body []byte) ([]byte, error) {
+	keys := requiredKeys(e)
+	if len(keys) == 0 {
+		return body, nil
 	}
-	rawType, ok := fields["type"]
-	if !ok {
-		return nil, errors.New(`consult: event has no "type" field`)
-	}
-	var t EventType
-	if err := json.Unmarshal(rawType, &t); err != nil {
-		return nil, fmt.Errorf(`consult: event "type" is not a string: %w`, err)
-	}
-	delete(fields, "type")
-	for key, raw := range fields {
-		if err := checkDates(key, raw); err != nil {
-			return nil, fmt.Errorf("consult: %s: %w", t, err)
-		}
-	}
-	body, err := json.Marshal(fields)
+	members, err := objectMembers(body)
 	if err != nil {
-		return nil, fmt.Errorf("consult: %s: %w", t, err)
+		return nil, err
 	}
-	e, err := decodeBody(t, body)
-	if err == nil {
-		err = checkKeys(body, reflect.TypeOf(e))
-	}
-	if err != nil {
-		return nil, fmt.Errorf("consult: %s: %w", t, err)
-	}
-	return e, nil
-}
-
-// dateField reports whether a JSON key of an event holds a day.
-func dateField(key string) bool {
-	switch key {
-	case "date", "posted", "meeting_date", "effective", "due", "from", "until",
-		"obligor_id_copy", "organization_licence", "representative_id_copy",
-		"proxy_id_copy", "power_of_attorney":
-		return true
-	}
-	return false
-}
-
-// checkDates rejects a day that does not exist, such as 2024-02-30, in a
-// date field at any depth. The date type's own decoder would quietly move
-// it to the next month.
-func checkDates(key string, raw json.RawMessage) error {
-	var v any
-	if err := json.Unmarshal(raw, &v); err != nil {
-		return nil // the typed decoder reports it with the field's name
-	}
-	return walkDates(key, v)
-}
-
-func walkDates(key string, v any) error {
-	switch x := v.(type) {
-	case string:
-		if dateField(key) {
-			if _, err := calendar.ParseDate(x); err != nil {
-				return fmt.Errorf("field %s: %w", key, err)
-			}
+	for _, key := range keys {
+		if _, ok := findMember(members, key); ok {
+			continue
 		}
-	case []any:
-		for _, item := range x {
-			if err := walkDates(key, item); err != nil {
-				return err
-			}
+		closing := len(body) - 1 // the final '}'
+		added := fmt.Appendf(nil, "%q:false}", key)
+		if len(members) > 0 {
+			added = append([]byte{','}, added...)
 		}
-	case map[string]any:
-		for k, item := range x {
-			if err := walkDates(k, item); err != nil {
-				return fmt.Errorf("%s.%w", key, err)
-			}
+		body = append(body[:closing:closing], added...)
+		members = append(members, member{key: key})
+	}
+	return body, nil
+}
+
+// eventKinds returns a zero value of each event type that a log stores,
+// in the order of the Type constants.
+func eventKinds() []Event {
+	return []Event{
+		InvestigationStarted{}, ProcuratorateInformed{}, AssessmentIssued{},
+		NoticeServed{}, NoticeReplied{}, OpinionServed{}, OpinionReplied{},
+		CaseDesignated{}, MeetingScheduled{}, MeetingHeld{}, AssessmentObjected{},
+		AssessmentReviewed{}, ProxyAuthorized{}, ConsultationTerminated{},
+		ConsultationHalted{}, AgreementSigned{}, AgreementReported{},
+		DisclosurePublished{}, ConfirmationApplied{}, ConfirmationDecided{},
+		ObligorReneged{}, PerformanceDone{}, EnforcementApplied{},
+		EvidencePreserved{}, LawsuitFiled{},
+	}
+}
+
+// eventGoType returns the Go type of the events of type t, or nil for an
+// unknown type.
+func eventGoType(t EventType) reflect.Type {
+	for _, e := range eventKinds() {
+		if e.Type() == t {
+			return reflect.TypeOf(e)
 		}
 	}
 	return nil
 }
 
-func decodeBody(t EventType, body []byte) (Event, error) {
-	switch t {
-	case TypeInvestigationStarted:
-		return strict[InvestigationStarted](body)
-	case TypeProcuratorateInformed:
-		return strict[ProcuratorateInformed](body)
-	case TypeAssessmentIssued:
-		return strict[AssessmentIssued](body)
-	case TypeNoticeServed:
-		return strict[NoticeServed](body)
-	case TypeNoticeReplied:
-		return strict[NoticeReplied](body)
-	case TypeOpinionServed:
-		return strict[OpinionServed](body)
-	case TypeOpinionReplied:
-		return strict[OpinionReplied](body)
-	case TypeCaseDesignated:
-		return strict[CaseDesignated](body)
-	case TypeMeetingScheduled:
-		return strict[MeetingScheduled](body)
-	case TypeMeetingHeld:
-		return strict[MeetingHeld](body)
-	case TypeAssessmentObjected:
-		return strict[AssessmentObjected](body)
-	case TypeAssessmentReviewed:
-		return strict[AssessmentReviewed](body)
-	case TypeProxyAuthorized:
-		return strict[ProxyAuthorized](body)
-	case TypeConsultationTerminated:
-		return strict[ConsultationTerminated](body)
-	case TypeConsultationHalted:
-		return strict[ConsultationHalted](body)
-	case TypeAgreementSigned:
-		return strict[AgreementSigned](body)
-	case TypeAgreementReported:
-		return strict[AgreementReported](body)
-	case TypeDisclosurePublished:
-		return strict[DisclosurePublished](body)
-	case TypeConfirmationApplied:
-		return strict[ConfirmationApplied](body)
-	case TypeConfirmationDecided:
-		return strict[ConfirmationDecided](body)
-	case TypeObligorReneged:
-		return strict[ObligorReneged](body)
-	case TypePerformanceDone:
-		return strict[PerformanceDone](body)
-	case TypeEnforcementApplied:
-		return strict[EnforcementApplied](body)
-	case TypeEvidencePreserved:
-		return strict[EvidencePreserved](body)
-	case TypeLawsuitFiled:
-		return strict[LawsuitFiled](body)
+// eventTypeList names the event types for error messages.
+func eventTypeList() string {
+	kinds := eventKinds()
+	names := make([]string, len(kinds))
+	for i, e := range kinds {
+		names[i] = string(e.Type())
 	}
-	return nil, fmt.Errorf("unknown event type; see the Type… constants of package consult")
+	return strings.Join(names, ", ")
 }
 
-// strict decodes body into a T, rejecting fields T does not have.
-func strict[T Event](body []byte) (Event, error) {
-	var v T
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&v); err != nil {
+// UnmarshalEvent reads one event written by MarshalEvent. It rejects JSON
+// that is not valid, an event that is not an object, a missing or unknown
+// type, a key repeated in any object, an unknown field, a value of the
+// wrong kind and a day that does not exist. It also rejects a missing or
+// null boolean that decides the outcome: "consent" on notice_replied,
+// "upheld" on assessment_reviewed, "confirmed" on confirmation_decided,
+// and "continue" on a meeting_held whose outcome is not_agreed.
+//
+// Every error is an *EventError with Index -1 that wraps ErrMissingField
+// or ErrInvalidField. Its Field is the JSON path of the key at fault,
+// such as "obligor.kind", when one key is at fault. An unknown key is
+// named only in the message.
+func UnmarshalEvent(data []byte) (Event, error) {
+	if err := syntaxError(data, 0); err != nil {
+		return nil, eventError("", "", err)
+	}
+	// The results are not returned as they are, because a nil
+	// *EventError would become a non-nil error.
+	e, err := decodeEvent(data)
+	if err != nil {
 		return nil, err
 	}
-	return v, nil
+	return e, nil
+}
+
+// decodeEvent reads one event from data, which must be valid JSON. Its
+// errors are those of UnmarshalEvent.
+func decodeEvent(data []byte) (Event, *EventError) {
+	if jsonKind(data) != '{' {
+		return nil, eventError("", "", fmt.Errorf("%w: the event is %s, not a JSON object",
+			ErrInvalidField, describeJSON(data)))
+	}
+	members, err := objectMembers(data)
+	if err != nil {
+		return nil, eventError("", "", fmt.Errorf("%w: %w", ErrInvalidField, err))
+	}
+	t, typeErr := eventTypeOf(members)
+	if typeErr != nil {
+		return nil, eventError("", "type", typeErr)
+	}
+	if path, key, found := firstDuplicate(data); found {
+		dup := duplicateKeyError(path, key)
+		return nil, eventError(t, dup.path, dup.err)
+	}
+	fields := make([]member, 0, len(members))
+	for _, m := range members {
+		if m.key != "type" {
+			fields = append(fields, m)
+		}
+	}
+	v := reflect.New(eventGoType(t)).Elem()
+	if err := decodeStruct(fields, v, ""); err != nil {
+		return nil, eventError(t, err.path, err.err)
+	}
+	e := v.Interface().(Event)
+	for _, key := range requiredKeys(e) {
+		raw, ok := findMember(members, key)
+		switch {
+		case !ok:
+			return nil, eventError(t, key, fmt.Errorf(
+				"%w: give %q as true or false, because it decides the outcome", ErrMissingField, key))
+		case jsonKind(raw) == 'n':
+			return nil, eventError(t, key, fmt.Errorf(
+				"%w: %q is null: give true or false, because it decides the outcome", ErrMissingField, key))
+		}
+	}
+	return e, nil
+}
+
+// eventTypeOf returns the event type that members give under "type".
+func eventTypeOf(members []member) (EventType, error) {
+	var raw json.RawMessage
+	count := 0
+	for _, m := range members {
+		if m.key == "type" {
+			raw = m.value
+			count++
+		}
+	}
+	switch {
+	case count == 0:
+		return "", fmt.Errorf(`%w: give "type" as one of %s`, ErrMissingField, eventTypeList())
+	case count > 1:
+		return "", fmt.Errorf(`%w: duplicate key "type": keep only one`, ErrInvalidField)
+	case jsonKind(raw) == 'n':
+		return "", fmt.Errorf(`%w: "type" is null: give one of %s`, ErrMissingField, eventTypeList())
+	case jsonKind(raw) != '"':
+		return "", fmt.Errorf(`%w: "type" is %s, but it must be a string: one of %s`,
+			ErrInvalidField, describeJSON(raw), eventTypeList())
+	}
+	var name string
+	if err := json.Unmarshal(raw, &name); err != nil {
+		return "", fmt.Errorf(`%w: "type": %w`, ErrInvalidField, err)
+	}
+	t := EventType(name)
+	switch known := eventGoType(t) != nil; {
+	case name == "":
+		return "", fmt.Errorf(`%w: "type" is empty: give one of %s`, ErrMissingField, eventTypeList())
+	case !known:
+		return "", fmt.Errorf(`%w: unknown event type %q: give one of %s`,
+			ErrInvalidField, shorten(name), eventTypeList())
+	}
+	return t, nil
+}
+
+// eventError builds the *EventError for an event that could not be
+// decoded, with Index -1 for a log to set. The type is empty when the
+// event's type could not be read.
+func eventError(t EventType, field string, err error) *EventError {
+	return &EventError{Index: -1, Type: t, Field: field, Err: err}
+}
+
+// atIndex returns a copy of err with Index set to i, the event's position
+// in its log.
+func atIndex(err *EventError, i int) *EventError {
+	copied := *err
+	copied.Index = i
+	return &copied
 }
 
 // A Log is the stored form of a case: its events in order, with the
@@ -212,41 +253,85 @@ func (l Log) MarshalJSON() ([]byte, error) {
 	return json.Marshal(out)
 }
 
-// UnmarshalJSON reads a log, rejecting an unknown version, unknown
-// top-level fields and any event UnmarshalEvent rejects; the error names
-// the index of the event.
+// byteOrderMark is the UTF-8 byte order mark, which some editors put
+// before a log.
+const byteOrderMark = "\xef\xbb\xbf"
+
+// UnmarshalJSON reads a log, after a byte order mark if there is one. It
+// rejects JSON that is not valid, an unknown version, an unknown or
+// repeated top-level key and any event UnmarshalEvent rejects. An error
+// in an event is an *EventError, which errors.As finds, with Index set
+// to the event's position in the log. Other errors, except the one for
+// an unknown version, wrap ErrInvalidField.
 func (l *Log) UnmarshalJSON(data []byte) error {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark
-	if err := checkKeys(data, reflect.TypeOf(logJSON{})); err != nil {
+	trimmed := bytes.TrimPrefix(data, []byte(byteOrderMark))
+	if err := syntaxError(trimmed, len(data)-len(trimmed)); err != nil {
+		if i := eventIndexAt(trimmed); i >= 0 {
+			return atIndex(eventError("", "", err), i)
+		}
 		return fmt.Errorf("consult: log: %w", err)
 	}
 	var in logJSON
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&in); err != nil {
+	if err := decodeTopLevel(trimmed, &in, `{"version": 1, "events": [...]}`); err != nil {
 		return fmt.Errorf("consult: log: %w", err)
 	}
-	if in.Version != Version {
-		return fmt.Errorf("consult: log version %d: this package reads version %d",
-			in.Version, Version)
+	if err := checkVersion(in.Version); err != nil {
+		return err
 	}
-	events := make([]Event, len(in.Events))
-	for i, raw := range in.Events {
-		e, err := UnmarshalEvent(raw)
-		if err != nil {
-			return fmt.Errorf("event %d: %w", i, err)
-		}
-		events[i] = e
+	events, err := decodeEvents(in.Events)
+	if err != nil {
+		return err
 	}
 	*l = Log{Version: Version, Events: events}
 	return nil
 }
 
-// ReadLog decodes a log from JSON.
+// decodeTopLevel decodes the JSON object data, which must be valid JSON,
+// into the struct *dst, rejecting a repeated or unknown key. shape shows
+// the object expected, for the error when data is not an object.
+func decodeTopLevel(data []byte, dst any, shape string) error {
+	if jsonKind(data) != '{' {
+		return fmt.Errorf("%w: found %s, want an object %s", ErrInvalidField, describeJSON(data), shape)
+	}
+	members, err := objectMembers(data)
+	if err != nil {
+		return fmt.Errorf("%w: %w", ErrInvalidField, err)
+	}
+	if key, found := repeatedKey(members); found {
+		return duplicateKeyError(key, key)
+	}
+	if err := decodeStruct(members, reflect.ValueOf(dst).Elem(), ""); err != nil {
+		return err
+	}
+	return nil
+}
+
+// checkVersion rejects a log version this package does not read.
+func checkVersion(v int) error {
+	if v != Version {
+		return fmt.Errorf("consult: log version %d: this package reads version %d", v, Version)
+	}
+	return nil
+}
+
+// decodeEvents decodes each of raws, which must be valid JSON, as an
+// event. An error carries the index of the event at fault.
+func decodeEvents(raws []json.RawMessage) ([]Event, error) {
+	events := make([]Event, len(raws))
+	for i, raw := range raws {
+		e, err := decodeEvent(raw)
+		if err != nil {
+			return nil, atIndex(err, i)
+		}
+		events[i] = e
+	}
+	return events, nil
+}
+
+// ReadLog decodes a log from JSON, as Log.UnmarshalJSON does.
 func ReadLog(data []byte) (Log, error) {
 	var l Log
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // a byte order mark
-	err := json.Unmarshal(data, &l)
+	err := l.UnmarshalJSON(data)
 	return l, err
 }
 
@@ -295,26 +380,35 @@ func (c Case) MarshalJSON() ([]byte, error) {
 // DecodeCase rebuilds a case from JSON that Case.MarshalJSON wrote, or
 // from a bare Log, by replaying its events. The stored state is not
 // trusted: it is recomputed, and a stored stage that differs from the
-// replayed one is an error.
+// replayed one is an error. Keys other than version, stage, since and
+// events are not read, but a key repeated at any depth is rejected, and
+// the events are checked as Log.UnmarshalJSON checks them.
 func (g *Engine) DecodeCase(data []byte) (Case, error) {
-	var probe struct {
-		Version int             `json:"version"`
-		Stage   Stage           `json:"stage"`
-		Since   string          `json:"since"`
-		Events  json.RawMessage `json:"events"`
-	}
-	if err := json.Unmarshal(data, &probe); err != nil {
+	if err := syntaxError(data, 0); err != nil {
+		if i := eventIndexAt(data); i >= 0 {
+			return Case{}, atIndex(eventError("", "", err), i)
+		}
 		return Case{}, fmt.Errorf("consult: case: %w", err)
 	}
-	var l Log
-	logData := fmt.Appendf(nil, `{"version":%d,"events":%s}`, probe.Version, probe.Events)
-	if len(probe.Events) == 0 {
-		return Case{}, errors.New(`consult: case has no "events" field`)
+	probe, err := decodeCaseProbe(data)
+	if err != nil {
+		return Case{}, fmt.Errorf("consult: case: %w", err)
 	}
-	if err := json.Unmarshal(logData, &l); err != nil {
+	if len(probe.Events) == 0 {
+		return Case{}, fmt.Errorf(`consult: case: %w "events": give the event log`, ErrMissingField)
+	}
+	if err := checkVersion(probe.Version); err != nil {
 		return Case{}, err
 	}
-	c, err := g.Replay(l.Events)
+	var raws []json.RawMessage
+	if err := decodeValue(probe.Events, reflect.ValueOf(&raws).Elem(), "events"); err != nil {
+		return Case{}, fmt.Errorf("consult: case: %w", err)
+	}
+	events, err := decodeEvents(raws)
+	if err != nil {
+		return Case{}, err
+	}
+	c, err := g.Replay(events)
 	if err != nil {
 		return Case{}, err
 	}
@@ -332,4 +426,48 @@ func (g *Engine) DecodeCase(data []byte) (Case, error) {
 			probe.Stage, c.Stage)
 	}
 	return c, nil
+}
+
+// caseProbe holds the keys of a case's JSON that DecodeCase reads.
+type caseProbe struct {
+	Version int             `json:"version"`
+	Stage   Stage           `json:"stage"`
+	Since   string          `json:"since"`
+	Events  json.RawMessage `json:"events"`
+}
+
+// decodeCaseProbe reads the keys of caseProbe from data, which must be
+// valid JSON, and checks every other key for repeated keys within it.
+// The events are left for decodeEvents, which checks them.
+func decodeCaseProbe(data []byte) (caseProbe, error) {
+	var probe caseProbe
+	if jsonKind(data) != '{' {
+		return probe, fmt.Errorf("%w: found %s, want the object Case.MarshalJSON writes",
+			ErrInvalidField, describeJSON(data))
+	}
+	members, err := objectMembers(data)
+	if err != nil {
+		return probe, fmt.Errorf("%w: %w", ErrInvalidField, err)
+	}
+	if key, found := repeatedKey(members); found {
+		return probe, duplicateKeyError(key, key)
+	}
+	fields := jsonFields(reflect.TypeFor[caseProbe]())
+	var read []member
+	for _, m := range members {
+		if _, ok := fields[m.key]; ok {
+			read = append(read, m)
+			continue
+		}
+		if path, key, found := firstDuplicate(m.value); found {
+			if !strings.HasPrefix(path, "[") {
+				path = "." + path
+			}
+			return probe, duplicateKeyError(m.key+path, key)
+		}
+	}
+	if err := decodeStruct(read, reflect.ValueOf(&probe).Elem(), ""); err != nil {
+		return probe, err
+	}
+	return probe, nil
 }

@@ -1,6 +1,7 @@
 package consult
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
@@ -248,6 +249,9 @@ func addEventSeeds(f *testing.F) {
 	}
 	f.Add([]byte(codecEvent), uint8(7))
 	f.Add([]byte(`{"type":"notice_replied","date":"2024-04-15","actor":"obligor","consent":true}`), uint8(7))
+	for _, e := range strictSeedEvents() {
+		f.Add([]byte(e), uint8(7))
+	}
 }
 
 // storedLogs returns the event logs stored under testdata/cases.
@@ -332,8 +336,13 @@ func FuzzUnmarshalEvent(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, prefix uint8) {
 		e, err := UnmarshalEvent(data)
 		if err != nil {
+			checkDecodeError(t, err, data, true)
 			return
 		}
+		if hasDuplicateKey(data) {
+			t.Fatalf("UnmarshalEvent accepted a repeated key: %s", data)
+		}
+		checkRequiredGiven(t, data, e)
 		checkReadBack(t, e)
 		log := append(benchmarkLog()[:prefix%31], e)
 		if c, err := Default().Replay(log); err == nil {
@@ -351,10 +360,17 @@ func FuzzReadLog(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(data)
+	for _, log := range strictSeedLogs() {
+		f.Add([]byte(log))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		l, err := ReadLog(data)
 		if err != nil {
+			checkDecodeError(t, err, data, false)
 			return
+		}
+		if hasDuplicateKey(bytes.TrimPrefix(data, []byte(byteOrderMark))) {
+			t.Fatalf("ReadLog accepted a repeated key: %s", data)
 		}
 		for _, e := range l.Events {
 			checkReadBack(t, e)

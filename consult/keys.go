@@ -1,65 +1,516 @@
 package consult
 
 import (
+	"bytes"
+	"encoding"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"math"
 	"reflect"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/ecoconsult/ecoconsult/calendar"
+	"github.com/rickb777/date/v2"
 )
 
-// checkKeys rejects a JSON object key that is not exactly the name of a
-// field of t, at any depth. encoding/json matches keys without regard to
-// case, so "Date" would otherwise pass as "date" and dodge checkDates.
-func checkKeys(data []byte, t reflect.Type) error {
-	switch t.Kind() {
-	case reflect.Struct:
-		var m map[string]json.RawMessage
-		if json.Unmarshal(data, &m) != nil {
-			return nil // not an object: the typed decoder has reported it
-		}
-		fields := jsonFields(t)
-		for k, v := range m {
-			ft, ok := fields[k]
-			if !ok {
-				return fmt.Errorf("unknown field %q", k)
-			}
-			if err := checkKeys(v, ft); err != nil {
-				return fmt.Errorf("%s: %w", k, err)
-			}
-		}
-	case reflect.Slice:
-		var items []json.RawMessage
-		if json.Unmarshal(data, &items) != nil {
-			return nil
-		}
-		for i, item := range items {
-			if err := checkKeys(item, t.Elem()); err != nil {
-				return fmt.Errorf("item %d: %w", i, err)
-			}
-		}
-	}
-	return nil
+// A member is one key of a JSON object with its value.
+type member struct {
+	key   string
+	value json.RawMessage
 }
 
-// jsonFields maps the JSON names of t's fields, embedded ones included,
-// to their types.
-func jsonFields(t reflect.Type) map[string]reflect.Type {
-	out := map[string]reflect.Type{}
-	for i := range t.NumField() {
-		f := t.Field(i)
+// objectMembers splits the JSON object data into its members in document
+// order. It keeps a repeated key, so the caller can reject it. data must
+// be valid JSON that starts with '{'.
+func objectMembers(data []byte) ([]member, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		return nil, fmt.Errorf("found %s, want an object", describeJSON(data))
+	}
+	var members []member
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return nil, err
+		}
+		key, ok := tok.(string)
+		if !ok {
+			return nil, fmt.Errorf("found %v where an object key belongs", tok)
+		}
+		var value json.RawMessage
+		if err := dec.Decode(&value); err != nil {
+			return nil, err
+		}
+		members = append(members, member{key: key, value: value})
+	}
+	return members, nil
+}
+
+// findMember returns the value of the last member named key.
+func findMember(members []member, key string) (json.RawMessage, bool) {
+	for i := len(members) - 1; i >= 0; i-- {
+		if members[i].key == key {
+			return members[i].value, true
+		}
+	}
+	return nil, false
+}
+
+// A pathFrame is one open object or array on the way to the current
+// token of firstDuplicate's walk.
+type pathFrame struct {
+	array bool
+	index int                 // array: the index of the current element, -1 before the first
+	key   string              // object: the key of the current member
+	keys  map[string]struct{} // object: the keys seen so far
+	// awaitKey is true in an object when the next string token is a key.
+	awaitKey bool
+}
+
+// firstDuplicate returns the first key that repeats within one object of
+// data, at any depth, with its JSON path, such as "steps[1].due". Keys
+// are compared after unescaping, as encoding/json compares them, so "a"
+// and "\u0061" are the same key. data must be valid JSON. The walk reads
+// each token once and keeps one set of keys per open object, so its work
+// grows linearly with len(data).
+func firstDuplicate(data []byte) (path, key string, found bool) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber() // a number too large for float64 is still a valid token
+	var stack []pathFrame
+	// beginValue counts a value that starts in the innermost frame.
+	beginValue := func() {
+		if n := len(stack); n > 0 && stack[n-1].array {
+			stack[n-1].index++
+		}
+	}
+	// endValue notes that the value of an object member has ended.
+	endValue := func() {
+		if n := len(stack); n > 0 && !stack[n-1].array {
+			stack[n-1].awaitKey = true
+		}
+	}
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", "", false // io.EOF after the value; data was checked before
+		}
+		switch tok {
+		case json.Delim('{'):
+			beginValue()
+			stack = append(stack, pathFrame{keys: map[string]struct{}{}, awaitKey: true})
+			continue
+		case json.Delim('['):
+			beginValue()
+			stack = append(stack, pathFrame{array: true, index: -1})
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			stack = stack[:len(stack)-1]
+			endValue()
+			continue
+		}
+		if n := len(stack); n > 0 && stack[n-1].awaitKey {
+			top := &stack[n-1]
+			key, _ := tok.(string)
+			top.key = key
+			top.awaitKey = false
+			if _, seen := top.keys[key]; seen {
+				return framePath(stack), key, true
+			}
+			top.keys[key] = struct{}{}
+			continue
+		}
+		beginValue()
+		endValue()
+	}
+}
+
+// framePath writes the JSON path of the current member of the innermost
+// frame of stack.
+func framePath(stack []pathFrame) string {
+	var b strings.Builder
+	for _, f := range stack {
+		if f.array {
+			b.WriteString("[" + strconv.Itoa(f.index) + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(f.key)
+	}
+	return b.String()
+}
+
+// eventIndexAt returns the index of the event of a log or case whose
+// JSON contains the syntax error of data, or -1 when the error lies
+// outside every event. It walks data as firstDuplicate does and stops at
+// the first token that encoding/json rejects.
+func eventIndexAt(data []byte) int {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	depth := 0
+	inEvents := false // the walk is inside the top-level "events" array
+	event := -1
+	lastKey := ""
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			// An error inside an event object is one level below the array.
+			if inEvents && depth > 2 {
+				return event
+			}
+			return -1
+		}
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			if inEvents && depth == 2 {
+				event++
+			}
+			if depth == 1 && lastKey == "events" && tok == json.Delim('[') {
+				inEvents = true
+			}
+			depth++
+			lastKey = ""
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			depth--
+			if depth == 1 {
+				inEvents = false
+			}
+			continue
+		}
+		if inEvents && depth == 2 {
+			event++ // an event that is not an object
+		}
+		if s, ok := tok.(string); ok && depth == 1 {
+			lastKey = s
+		}
+	}
+}
+
+// A jsonField is a struct field that JSON names, by the index sequence
+// that reflect.Value.FieldByIndex takes, so fields of an embedded Header
+// count.
+type jsonField struct {
+	index []int
+}
+
+// jsonFields maps the JSON names of the fields of the struct type t,
+// embedded ones included, to those fields.
+func jsonFields(t reflect.Type) map[string]jsonField {
+	fields := map[string]jsonField{}
+	for _, f := range reflect.VisibleFields(t) {
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch {
 		case name == "-" || !f.IsExported():
 			continue
 		case f.Anonymous && f.Type.Kind() == reflect.Struct && name == "":
-			for k, v := range jsonFields(f.Type) {
-				out[k] = v
-			}
-			continue
+			continue // VisibleFields lists its fields as promoted fields
 		case name == "":
 			name = f.Name
 		}
-		out[name] = f.Type
+		fields[name] = jsonField{index: f.Index}
 	}
-	return out
+	return fields
+}
+
+// requiredKeys lists the boolean keys that the JSON of e must give, with
+// true or false, because a missing one would decide the case: a missing
+// "consent" would read as a refusal of the notice, a missing "upheld" as
+// an assessment found right, a missing "confirmed" as a refused judicial
+// confirmation, and a missing "continue" after a not_agreed meeting as no
+// wish to meet again, which ends consultation (Art. 17(1)(4)). Booleans
+// whose false is the ordinary reading, such as "corrected" on
+// assessment_issued, stay optional.
+func requiredKeys(e Event) []string {
+	switch ev := e.(type) {
+	case NoticeReplied:
+		return []string{"consent"}
+	case AssessmentReviewed:
+		return []string{"upheld"}
+	case ConfirmationDecided:
+		return []string{"confirmed"}
+	case MeetingHeld:
+		if ev.Outcome == NotAgreed {
+			return []string{"continue"}
+		}
+	}
+	return nil
+}
+
+// A fieldError is an error of decodeValue with the JSON path of the value
+// at fault, such as "obligor.kind" or "steps[1].due"; the path is empty
+// when the error concerns the whole value.
+type fieldError struct {
+	path string
+	err  error
+}
+
+func (e *fieldError) Error() string {
+	if e.path == "" {
+		return e.err.Error()
+	}
+	return "field " + e.path + ": " + e.err.Error()
+}
+
+func (e *fieldError) Unwrap() error { return e.err }
+
+// An unknownFieldError reports an object key that names no field. Its
+// text is the one encoding/json gives under DisallowUnknownFields, which
+// this package returned before it decoded objects itself, and errors.Is
+// matches it to ErrInvalidField.
+type unknownFieldError struct {
+	key string
+	in  string // the JSON path of the object, empty at the top level
+}
+
+func (e *unknownFieldError) Error() string {
+	if e.in == "" {
+		return fmt.Sprintf("json: unknown field %q", e.key)
+	}
+	return fmt.Sprintf("json: unknown field %q in %s", e.key, e.in)
+}
+
+func (e *unknownFieldError) Is(target error) bool { return target == ErrInvalidField }
+
+// duplicateKeyError reports key, repeated at the JSON path path.
+func duplicateKeyError(path, key string) *fieldError {
+	return &fieldError{path: path,
+		err: fmt.Errorf("%w: duplicate key %q: keep only one", ErrInvalidField, key)}
+}
+
+// repeatedKey returns the first key that members repeat.
+func repeatedKey(members []member) (string, bool) {
+	seen := make(map[string]struct{}, len(members))
+	for _, m := range members {
+		if _, ok := seen[m.key]; ok {
+			return m.key, true
+		}
+		seen[m.key] = struct{}{}
+	}
+	return "", false
+}
+
+// decodeValue stores the JSON value raw, which must be valid JSON, in v,
+// which must be settable. Unlike encoding/json it matches object keys
+// exactly, as MarshalEvent writes them, and reads a date.Date only as a
+// day that exists, written YYYY-MM-DD, because date.Date's own decoder
+// would move 2024-02-30 to March. A null leaves v as it is, as
+// encoding/json does. path is the JSON path of raw, for errors. Repeated
+// keys are the caller's to reject, with firstDuplicate or repeatedKey.
+func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError {
+	kind := jsonKind(raw)
+	t := v.Type()
+	switch {
+	case kind == 'n':
+		return nil
+	case t == reflect.TypeFor[date.Date]():
+		return decodeDate(raw, v, path)
+	case isLeaf(t):
+		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+			return &fieldError{path: path, err: leafError(raw, t, err)}
+		}
+		return nil
+	case t.Kind() == reflect.Struct && kind == '{':
+		members, err := objectMembers(raw)
+		if err != nil {
+			return &fieldError{path: path, err: fmt.Errorf("%w: %w", ErrInvalidField, err)}
+		}
+		return decodeStruct(members, v, path)
+	case t.Kind() == reflect.Slice && kind == '[':
+		var items []json.RawMessage
+		if err := json.Unmarshal(raw, &items); err != nil {
+			return &fieldError{path: path, err: fmt.Errorf("%w: %w", ErrInvalidField, err)}
+		}
+		s := reflect.MakeSlice(t, len(items), len(items))
+		for i, item := range items {
+			if err := decodeValue(item, s.Index(i), path+"["+strconv.Itoa(i)+"]"); err != nil {
+				return err
+			}
+		}
+		v.Set(s)
+		return nil
+	}
+	return &fieldError{path: path, err: fmt.Errorf("%w: found %s, want %s",
+		ErrInvalidField, describeJSON(raw), describeType(t, raw))}
+}
+
+// decodeStruct stores members in the fields of the struct v. A key that
+// names no field is an error.
+func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
+	fields := jsonFields(v.Type())
+	for _, m := range members {
+		f, ok := fields[m.key]
+		if !ok {
+			return &fieldError{err: &unknownFieldError{key: m.key, in: path}}
+		}
+		if err := decodeValue(m.value, v.FieldByIndex(f.index), joinPath(path, m.key)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// decodeDate stores the day raw names in v, a date.Date.
+func decodeDate(raw json.RawMessage, v reflect.Value, path string) *fieldError {
+	var s string
+	if jsonKind(raw) != '"' || json.Unmarshal(raw, &s) != nil {
+		return &fieldError{path: path, err: fmt.Errorf("%w: found %s, want %s",
+			ErrInvalidField, describeJSON(raw), describeType(reflect.TypeFor[date.Date](), raw))}
+	}
+	day, err := calendar.ParseDate(s)
+	if err != nil {
+		return &fieldError{path: path, err: fmt.Errorf("%w: %w", ErrInvalidField, err)}
+	}
+	v.Set(reflect.ValueOf(day))
+	return nil
+}
+
+// isLeaf reports whether decodeValue leaves values of type t to
+// encoding/json: types that decode themselves and every type that is
+// neither a struct nor a slice.
+func isLeaf(t reflect.Type) bool {
+	p := reflect.PointerTo(t)
+	if p.Implements(reflect.TypeFor[json.Unmarshaler]()) || p.Implements(reflect.TypeFor[encoding.TextUnmarshaler]()) {
+		return true
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		return false
+	case reflect.Slice:
+		return t.Elem().Kind() == reflect.Uint8 // base64 text, as encoding/json reads it
+	}
+	return true
+}
+
+// leafError turns an error of json.Unmarshal on raw into one that names
+// what raw is and what type t needs, instead of Go type names. An error
+// of a type's own decoder, such as Actor's, already names the value and
+// the choices, so it is kept.
+func leafError(raw []byte, t reflect.Type, err error) error {
+	var typeErr *json.UnmarshalTypeError
+	if errors.As(err, &typeErr) {
+		return fmt.Errorf("%w: found %s, want %s", ErrInvalidField, describeJSON(raw), describeType(t, raw))
+	}
+	return fmt.Errorf("%w: %w", ErrInvalidField, err)
+}
+
+// jsonKind returns the first byte of the JSON value raw, which tells its
+// kind: '{', '[', '"', 't', 'f', 'n', or a digit or '-' for a number. It
+// returns 0 for blank input.
+func jsonKind(raw []byte) byte {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			continue
+		}
+		return c
+	}
+	return 0
+}
+
+// maxShown is the number of bytes of a JSON value that describeJSON
+// quotes; a longer value is cut, so an error stays one readable line.
+const maxShown = 40
+
+// describeJSON names the JSON value raw for an error message, quoting a
+// scalar: "an object", "the string \"yes\"", "the number 1.5".
+func describeJSON(raw []byte) string {
+	raw = bytes.TrimLeft(raw, " \t\n\r")
+	text := shorten(string(raw))
+	switch jsonKind(raw) {
+	case 0:
+		return "nothing"
+	case '{':
+		return "an object"
+	case '[':
+		return "an array"
+	case '"':
+		return "the string " + text
+	case 't', 'f':
+		return text
+	case 'n':
+		return "null"
+	}
+	return "the number " + text
+}
+
+// shorten cuts s to about maxShown bytes, at a character boundary, and
+// replaces bytes that are not UTF-8, so an error message stays one
+// readable line.
+func shorten(s string) string {
+	if len(s) > maxShown {
+		cut := maxShown
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
+
+// describeType names the JSON that type t needs. For a whole-number type
+// and a number raw, it gives the range, since raw is then out of range
+// or not whole.
+func describeType(t reflect.Type, raw []byte) string {
+	switch {
+	case t == reflect.TypeFor[date.Date]():
+		return "a date as YYYY-MM-DD"
+	case reflect.PointerTo(t).Implements(reflect.TypeFor[encoding.TextUnmarshaler]()):
+		return "a string"
+	}
+	number := strings.ContainsRune("-0123456789", rune(jsonKind(raw)))
+	switch t.Kind() {
+	case reflect.Bool:
+		return "true or false"
+	case reflect.String:
+		return "a string"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if number {
+			limit := int64(math.MaxInt64 >> (64 - t.Bits()))
+			return fmt.Sprintf("a whole number from %d to %d", -limit-1, limit)
+		}
+		return "a whole number"
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		if number {
+			return fmt.Sprintf("a whole number from 0 to %d", uint64(math.MaxUint64>>(64-t.Bits())))
+		}
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Slice, reflect.Array:
+		return "an array"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	}
+	return "a value of another kind" // no field of this package has such a type
+}
+
+// joinPath appends the object key key to the JSON path path.
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// syntaxError returns an error that wraps ErrInvalidField and gives the
+// cause and byte offset when data is not exactly one JSON value, or nil.
+// skipped is the number of bytes cut from the front of the caller's
+// input, such as a byte order mark, so the offset counts from its start.
+func syntaxError(data []byte, skipped int) error {
+	if json.Valid(data) {
+		return nil
+	}
+	var raw json.RawMessage
+	err := json.Unmarshal(data, &raw)
+	var syntax *json.SyntaxError
+	if errors.As(err, &syntax) {
+		return fmt.Errorf("%w: JSON syntax error after %d bytes: %s",
+			ErrInvalidField, syntax.Offset+int64(skipped), syntax.Error())
+	}
+	return fmt.Errorf("%w: invalid JSON: %v", ErrInvalidField, err)
 }
