@@ -60,6 +60,41 @@ func (r Role) Chinese() string {
 	return ""
 }
 
+// roleNames lists the text form of each role, indexed by Role.
+func roleNames() []string {
+	return []string{"", "host", "recorder", "agency", "obligor", "proxy",
+		"assessor", "expert", "invitee", "department"}
+}
+
+// String returns the text form of r, such as "host", or "Role(N)" for an
+// unknown role.
+func (r Role) String() string {
+	if names := roleNames(); int(r) < len(names) && r != 0 {
+		return names[r]
+	}
+	return fmt.Sprintf("Role(%d)", r)
+}
+
+// MarshalText writes r in its text form, so facts in JSON name the role.
+func (r Role) MarshalText() ([]byte, error) {
+	if r.Chinese() == "" {
+		return nil, fmt.Errorf("documents: cannot write role %d: it is not one of the Role constants", r)
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText reads a role in its text form, such as "recorder".
+func (r *Role) UnmarshalText(b []byte) error {
+	for i, name := range roleNames() {
+		if i > 0 && name == string(b) {
+			*r = Role(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("documents: unknown role %q: want one of %s", b,
+		strings.Join(roleNames()[1:], ", "))
+}
+
 // Attendee is one person at a consultation meeting.
 type Attendee struct {
 	Name string

@@ -691,3 +691,26 @@ func TestCourtDutyConfirmedWins(t *testing.T) {
 		t.Errorf("confirmed and not performed: %+v, want Art. 22", got)
 	}
 }
+
+func TestProxyActText(t *testing.T) {
+	want := map[ProxyAct]string{ActReplyToNotice: "reply_notice", ActReplyToOpinion: "reply_opinion",
+		ActAttendMeeting: "attend_meeting", ActObjectToAssessment: "object_assessment",
+		ActAgreeAndSign: "agree_and_sign", ActReceiveDocuments: "receive_documents"}
+	for act, name := range want {
+		text, err := act.MarshalText()
+		if err != nil || string(text) != name {
+			t.Errorf("%v.MarshalText() = %q, %v, want %q", act, text, err, name)
+		}
+		var back ProxyAct
+		if err := back.UnmarshalText([]byte(name)); err != nil || back != act {
+			t.Errorf("UnmarshalText(%q) = %v, %v, want %v", name, back, err, act)
+		}
+	}
+	var a ProxyAct
+	if err := a.UnmarshalText([]byte("sign")); err == nil || !strings.Contains(err.Error(), "agree_and_sign") {
+		t.Errorf("UnmarshalText(\"sign\"): error %v, want one listing the acts", err)
+	}
+	if _, err := ProxyAct(0).MarshalText(); err == nil {
+		t.Error("ProxyAct(0).MarshalText: no error, want one")
+	}
+}

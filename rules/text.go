@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // The JSON names of Delivery and OpinionAnswer, as hosts store them.
 
@@ -63,4 +66,32 @@ func (c *Citation) UnmarshalText(b []byte) error {
 	}
 	*c = parsed
 	return nil
+}
+
+// proxyActNames lists the text form of each ProxyAct, indexed by the act.
+// They are the names package consult stores in a power of attorney.
+func proxyActNames() []string {
+	return []string{"", "reply_notice", "reply_opinion", "attend_meeting",
+		"object_assessment", "agree_and_sign", "receive_documents"}
+}
+
+// MarshalText writes a as its name, such as "agree_and_sign".
+func (a ProxyAct) MarshalText() ([]byte, error) {
+	if names := proxyActNames(); a >= ActReplyToNotice && int(a) < len(names) {
+		return []byte(names[a]), nil
+	}
+	return nil, fmt.Errorf("rules: invalid proxy act %d", int(a))
+}
+
+// UnmarshalText reads an act written by MarshalText.
+func (a *ProxyAct) UnmarshalText(b []byte) error {
+	names := proxyActNames()
+	for i := range names[1:] {
+		if names[i+1] == string(b) {
+			*a = ProxyAct(i + 1)
+			return nil
+		}
+	}
+	return fmt.Errorf("rules: unknown proxy act %q: want one of %s", b,
+		strings.Join(names[1:], ", "))
 }

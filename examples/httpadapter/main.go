@@ -77,9 +77,10 @@
 // the facts only the official supplies, in the fields of that document's
 // Facts type of package documents (NoticeFacts for notice, ProxyFacts for
 // proxy_checklist). Field names are case-sensitive, dates are real days
-// as YYYY-MM-DD, and Attendee.Role and ProxyFacts.Act are numbers, the
-// values of their Go constants. format is text (the default) or html, and the
-// response is the document as text/plain or text/html in UTF-8:
+// as YYYY-MM-DD, Attendee.Role is a name such as "recorder", and
+// ProxyFacts.Act one such as "agree_and_sign". format is text (the
+// default) or html, and the response is the document as text/plain or
+// text/html in UTF-8:
 //
 //	curl -s -X POST 'localhost:8080/cases/K7Q…/documents/notice?day=2024-02-09' \
 //	  -H 'Content-Type: application/json' -d '{
