@@ -200,6 +200,11 @@ func (g *Engine) checkDay(c *Case, day date.Date) error {
 		return ErrZeroEngine
 	case len(c.Events) == 0:
 		return ErrEmptyCase
+	}
+	if err := checkEvents(c); err != nil {
+		return err
+	}
+	switch {
 	case day < c.lastDate():
 		return fmt.Errorf("consult: %w: %s is before the case's last event on %s; "+
 			"replay only the events up to that day", ErrOutOfOrder, day, c.lastDate())

@@ -23,6 +23,11 @@ func MarshalEvent(e Event) ([]byte, error) {
 	if e == nil {
 		return nil, errors.New("consult: cannot encode a nil event")
 	}
+	if !isValue(e) {
+		// No method of e is called: it may be a nil pointer.
+		return nil, fmt.Errorf("consult: cannot encode %T: %w: pass one of this "+
+			"package's event types as a value", e, ErrInvalidField)
+	}
 	body, err := json.Marshal(e)
 	if err != nil {
 		return nil, fmt.Errorf("consult: encoding %s: %w", e.Type(), err)
@@ -308,6 +313,9 @@ func decodeTopLevel(data []byte, dst any, shape string) error {
 
 // checkVersion rejects a log version this package does not read.
 func checkVersion(v int) error {
+	if v == 0 {
+		return fmt.Errorf(`consult: %w "version": give "version":%d`, ErrMissingField, Version)
+	}
 	if v != Version {
 		return fmt.Errorf("consult: log version %d: this package reads version %d", v, Version)
 	}
@@ -422,8 +430,14 @@ func (g *Engine) DecodeCase(data []byte) (Case, error) {
 		}
 	}
 	if probe.Stage != "" && probe.Stage != c.Stage {
-		return Case{}, fmt.Errorf("consult: stored stage %s, but the events lead to %s",
-			probe.Stage, c.Stage)
+		return Case{}, fmt.Errorf("consult: case: %w: stored stage %s, but the events "+
+			"lead to %s; the stored state is not trusted, so store the case again",
+			ErrInvalidField, probe.Stage, c.Stage)
+	}
+	if probe.Since != "" && probe.Since != c.Since.String() {
+		return Case{}, fmt.Errorf("consult: case: %w: stored since %s, but the events "+
+			"lead to %s since %s; the stored state is not trusted, so store the case again",
+			ErrInvalidField, probe.Since, c.Stage, c.Since)
 	}
 	return c, nil
 }

@@ -358,18 +358,18 @@ var wrongKindCases = []struct {
 		want: []string{"array", "not a JSON object"}},
 	{name: "syntax error in an event",
 		event: `{"type":"notice_served","date":"2024-02-08","actor":"agency",}`,
-		want:  []string{"syntax error after 62 bytes", "invalid character '}'"}},
+		want:  []string{"(after 62 bytes)", "invalid character '}'"}},
 	{name: "string for the version", log: `{"version":"1","events":[]}`,
 		want: []string{"field version", `found the string "1"`, "want a whole number"}},
 	{name: "object for the events", log: `{"version":1,"events":{}}`,
 		want: []string{"field events", "found an object", "want an array"}},
 	{name: "log not an object", log: `[]`, want: []string{"found an array", "want an object"}},
 	{name: "syntax error in a log", log: `{"version":1,}`,
-		want: []string{"syntax error after 14 bytes", "invalid character '}'"}},
+		want: []string{"(after 14 bytes)", "invalid character '}'"}},
 	{name: "syntax error after a byte order mark", log: "\xef\xbb\xbf{\"version\":1,}",
-		want: []string{"syntax error after 17 bytes"}},
+		want: []string{"(after 17 bytes)"}},
 	{name: "truncated log", log: `{"version":1,"events":[`,
-		want: []string{"syntax error after 23 bytes", "unexpected end of JSON input"}},
+		want: []string{"(after 23 bytes)", "unexpected end of JSON input"}},
 }
 
 func TestDecodeNamesJSONNotGoTypes(t *testing.T) {

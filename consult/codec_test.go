@@ -135,7 +135,7 @@ func TestReadLogRejects(t *testing.T) {
 		{"wrong version", `{"version":2,"events":[` + codecEvent + `]}`,
 			[]string{"version 2", "version 1"}},
 		{"missing version", `{"events":[` + codecEvent + `]}`,
-			[]string{"version 0", "version 1"}},
+			[]string{`missing field "version"`, `"version":1`}},
 		{"unknown top-level field", `{"version":1,"events":[],"case":"x"}`,
 			[]string{`unknown field "case"`}},
 	}

@@ -119,8 +119,13 @@ func stageIndex(s Stage) int {
 	return -1
 }
 
-// New returns an engine that decides with r.
+// New returns an engine that decides with r. With the zero Rules, which
+// cannot count a day, it returns an engine whose every method fails with
+// ErrZeroEngine.
 func New(r rules.Rules) *Engine {
+	if r.Calendar() == nil {
+		return &Engine{}
+	}
 	g := &Engine{rules: r, entries: make([][]Transition, len(Stages())*numEventTypes)}
 	for _, tr := range Transitions() {
 		i := stageIndex(tr.From)*numEventTypes + eventIndex(tr.Event)
@@ -218,6 +223,9 @@ func (g *Engine) Apply(c Case, e Event) (Case, error) {
 // past day: the consequences At added are undone by replaying the events.
 // Day 0 undoes all of them.
 func (g *Engine) settled(c Case, day date.Date) (Case, error) {
+	if err := checkEvents(&c); err != nil {
+		return c, err
+	}
 	n := len(c.History)
 	if n == 0 || len(c.Events) == 0 || c.History[n-1].Date <= max(day, c.lastDate()) {
 		return c, nil
@@ -309,6 +317,20 @@ func (g *Engine) decide(c *Case, e Event, h Header) (verdict, error) {
 				"only %s", outcomeName(e.Type(), v.branch), c.Stage, branchNames(entries))
 	}
 	return v, nil
+}
+
+// checkEvents rejects a case that holds something other than an event
+// value, such as a nil pointer, which a caller may have put in Events.
+func checkEvents(c *Case) error {
+	for i, e := range c.Events {
+		if !isValue(e) {
+			// No method of e is called: it may be a nil pointer.
+			return &EventError{Index: i, Err: fmt.Errorf("%w: the case holds %T; "+
+				"a case holds only event values, as Replay and Apply build it",
+				ErrInvalidField, e)}
+		}
+	}
+	return nil
 }
 
 // A verdict is decide's finding on an accepted event.

@@ -81,7 +81,8 @@ func wrapRule(e Event, field string, err error) error {
 		c = inc.Missing[0].Citation
 	}
 	switch {
-	case errors.Is(err, rules.ErrMissingFact) || inc != nil:
+	case errors.Is(err, rules.ErrMissingFact) || inc != nil,
+		errors.Is(err, rules.ErrReasonRequired), errors.Is(err, rules.ErrNoEvidence):
 		err = errorsJoin(ErrMissingField, err)
 	case errors.Is(err, rules.ErrInvalidFact):
 		err = errorsJoin(ErrInvalidField, err)

@@ -89,7 +89,7 @@ func ExampleMarshalEvent() {
 func ExampleUnmarshalEvent() {
 	_, err := consult.UnmarshalEvent([]byte(`{"type":"notice_served","date":"2024-02-08","actor":"agency","colour":"red"}`))
 	fmt.Println(err)
-	// Output: consult: notice_served: json: unknown field "colour"
+	// Output: consult: notice_served: json: unknown field "colour"; the fields here are actor, date, method, note, proxy
 }
 
 func ExampleMermaid() {

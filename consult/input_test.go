@@ -2,6 +2,7 @@ package consult
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -251,5 +252,141 @@ func TestWrongOutcomeListsAllowed(t *testing.T) {
 	}
 	if !strings.Contains(err.Error(), "assessment_issued (corrected)") {
 		t.Errorf("error %q does not name the allowed outcome assessment_issued (corrected)", err)
+	}
+}
+
+// TestStepDaysAgree checks that Project and Agenda give the same last day
+// for each agreement step, including steps due on a day off: in the
+// benchmark case, Sunday 30 June and Saturday 31 August 2024.
+func TestStepDaysAgree(t *testing.T) {
+	g := Default()
+	c := replay(t, benchmarkLog()[:25]) // confirmed on 25 June 2024
+	day := d(2024, 6, 26)
+	want := map[string]date.Date{
+		"支付生态环境损害赔偿金第一期":  d(2024, 7, 1),
+		"支付生态环境损害赔偿金第二期":  d(2024, 9, 2),
+		"完成受损河段底泥清淤和岸坡修复": d(2024, 10, 31),
+	}
+	items, err := g.Agenda(c, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	road, err := g.Project(c, day)
+	if err != nil {
+		t.Fatal(err)
+	}
+	agenda, project := map[string]date.Date{}, map[string]date.Date{}
+	for _, it := range items {
+		if _, ok := want[it.Action]; ok {
+			agenda[it.Action] = it.Due
+		}
+	}
+	for _, m := range road {
+		if _, ok := want[m.Step]; ok {
+			project[m.Step] = m.Latest
+		}
+	}
+	if diff := cmp.Diff(want, agenda); diff != "" {
+		t.Errorf("Agenda step days (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(want, project); diff != "" {
+		t.Errorf("Project step days (-want +got):\n%s", diff)
+	}
+}
+
+func TestTypedNilInCaseRejected(t *testing.T) {
+	g := Default()
+	c := awaitingReply(t)
+	c.Events = append(slices.Clip(c.Events), (*NoticeServed)(nil))
+	day := d(2024, 10, 8)
+	if _, err := g.Apply(c, ProcuratorateInformed{Header: agency(day)}); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("Apply: error %v, want ErrInvalidField", err)
+	}
+	if _, err := g.At(c, day); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("At: error %v, want ErrInvalidField", err)
+	}
+	if _, err := g.Agenda(c, day); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("Agenda: error %v, want ErrInvalidField", err)
+	}
+	if _, err := g.Project(c, day); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("Project: error %v, want ErrInvalidField", err)
+	}
+	if _, err := c.MarshalJSON(); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("MarshalJSON: error %v, want ErrInvalidField", err)
+	}
+	if _, err := MarshalEvent((*NoticeServed)(nil)); !errors.Is(err, ErrInvalidField) {
+		t.Errorf("MarshalEvent: error %v, want ErrInvalidField", err)
+	}
+}
+
+func TestZeroRulesEngine(t *testing.T) {
+	g := New(rules.Rules{})
+	c := awaitingReply(t)
+	if _, err := g.Replay(opening()); !errors.Is(err, ErrZeroEngine) {
+		t.Errorf("Replay: error %v, want ErrZeroEngine", err)
+	}
+	if _, err := g.Agenda(c, d(2024, 10, 8)); !errors.Is(err, ErrZeroEngine) {
+		t.Errorf("Agenda: error %v, want ErrZeroEngine", err)
+	}
+}
+
+func TestBlankReasonsAreMissing(t *testing.T) {
+	c := awaitingReply(t)
+	objected := apply(t, c, OpinionReplied{Header: obligor(d(2024, 10, 8)), Answer: rules.Object,
+		Delivery: rules.ByHand})
+	cases := []struct {
+		name  string
+		c     Case
+		e     Event
+		field string
+	}{
+		{"designation without reason", objected, CaseDesignated{Header: agency(d(2024, 10, 9)),
+			Reason: "\u200b "}, "reason"},
+		{"objection with blank evidence", objected, AssessmentObjected{Header: obligor(d(2024, 10, 9)),
+			Evidence: []string{" ", "\u3164"}}, "evidence"},
+	}
+	for _, tc := range cases {
+		_, err := Default().Apply(tc.c, tc.e)
+		checkFieldError(t, tc.name, err, ErrMissingField, tc.field)
+	}
+	start := opening()[0].(InvestigationStarted)
+	start.District = "\u200b"
+	_, err := Default().Replay([]Event{start})
+	checkFieldError(t, "invisible district", err, ErrMissingField, "district")
+}
+
+func TestDecodeCaseRejectsFalseState(t *testing.T) {
+	g := Default()
+	c := awaitingReply(t)
+	data, err := c.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, edit := range []struct{ from, to string }{
+		{`"since":"2024-09-27"`, `"since":"2000-01-01"`},
+		{`"stage":"awaiting_reply"`, `"stage":"signed"`},
+	} {
+		bad := strings.Replace(string(data), edit.from, edit.to, 1)
+		if bad == string(data) {
+			t.Fatalf("the case JSON has no %s", edit.from)
+		}
+		if _, err := g.DecodeCase([]byte(bad)); !errors.Is(err, ErrInvalidField) {
+			t.Errorf("DecodeCase with %s: error %v, want ErrInvalidField", edit.to, err)
+		}
+	}
+	if _, err := g.DecodeCase(data); err != nil {
+		t.Errorf("DecodeCase of the stored case: %v", err)
+	}
+}
+
+func TestSyntaxErrorLineAndColumn(t *testing.T) {
+	log := "{\n  \"version\": 1,\n  \"events\": [1,],\n}"
+	_, err := ReadLog([]byte(log))
+	if !errors.Is(err, ErrInvalidField) {
+		t.Fatalf("error %v, want ErrInvalidField", err)
+	}
+	// The "]" after the comma is the 16th character of line 3.
+	if !strings.Contains(err.Error(), "line 3, column 16") {
+		t.Errorf("error %q does not place the fault at line 3, column 16", err)
 	}
 }

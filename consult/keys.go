@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -263,15 +264,18 @@ func (e *fieldError) Unwrap() error { return e.err }
 // this package returned before it decoded objects itself, and errors.Is
 // matches it to ErrInvalidField.
 type unknownFieldError struct {
-	key string
-	in  string // the JSON path of the object, empty at the top level
+	key   string
+	in    string   // the JSON path of the object, empty at the top level
+	known []string // the keys the object may have, sorted
 }
 
 func (e *unknownFieldError) Error() string {
-	if e.in == "" {
-		return fmt.Sprintf("json: unknown field %q", e.key)
+	where := ""
+	if e.in != "" {
+		where = " in " + e.in
 	}
-	return fmt.Sprintf("json: unknown field %q in %s", e.key, e.in)
+	return fmt.Sprintf("json: unknown field %q%s; the fields here are %s",
+		e.key, where, strings.Join(e.known, ", "))
 }
 
 func (e *unknownFieldError) Is(target error) bool { return target == ErrInvalidField }
@@ -345,7 +349,12 @@ func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
 	for _, m := range members {
 		f, ok := fields[m.key]
 		if !ok {
-			return &fieldError{err: &unknownFieldError{key: m.key, in: path}}
+			known := make([]string, 0, len(fields))
+			for k := range fields {
+				known = append(known, k)
+			}
+			slices.Sort(known)
+			return &fieldError{err: &unknownFieldError{key: m.key, in: path, known: known}}
 		}
 		if err := decodeValue(m.value, v.FieldByIndex(f.index), joinPath(path, m.key)); err != nil {
 			return err
@@ -398,7 +407,7 @@ func leafError(raw []byte, t reflect.Type, err error) error {
 	return fmt.Errorf("%w: %w", ErrInvalidField, err)
 }
 
-// jsonKind returns the first byte of the JSON value raw, which tells its
+// jsonKind returns the first byte of the JSON value raw, which shows its
 // kind: '{', '[', '"', 't', 'f', 'n', or a digit or '-' for a number. It
 // returns 0 for blank input.
 func jsonKind(raw []byte) byte {
@@ -509,8 +518,28 @@ func syntaxError(data []byte, skipped int) error {
 	err := json.Unmarshal(data, &raw)
 	var syntax *json.SyntaxError
 	if errors.As(err, &syntax) {
-		return fmt.Errorf("%w: JSON syntax error after %d bytes: %s",
-			ErrInvalidField, syntax.Offset+int64(skipped), syntax.Error())
+		return &jsonSyntaxError{data: data, offset: syntax.Offset, skipped: skipped, err: syntax}
 	}
 	return fmt.Errorf("%w: invalid JSON: %v", ErrInvalidField, err)
 }
+
+// A jsonSyntaxError is a JSON syntax error placed by line and column, as
+// an editor shows them. It matches ErrInvalidField.
+type jsonSyntaxError struct {
+	data    []byte // the input after what was skipped
+	offset  int64  // bytes of data read before the error
+	skipped int    // bytes before data, such as a byte order mark
+	err     error
+}
+
+func (e *jsonSyntaxError) Error() string {
+	read := e.data[:min(max(e.offset, 0), int64(len(e.data)))]
+	line := bytes.Count(read, []byte("\n")) + 1
+	column := utf8.RuneCount(read[bytes.LastIndexByte(read, '\n')+1:])
+	return fmt.Sprintf("JSON syntax error at line %d, column %d (after %d bytes): %v",
+		line, column, e.offset+int64(e.skipped), e.err)
+}
+
+func (e *jsonSyntaxError) Unwrap() error { return e.err }
+
+func (e *jsonSyntaxError) Is(target error) bool { return target == ErrInvalidField }

@@ -181,7 +181,13 @@ func (p *projection) afterSigning(c *Case, stage Stage) error {
 		if i < len(c.StepsDone) && c.StepsDone[i] != 0 {
 			continue
 		}
-		p.out = append(p.out, Milestone{Step: s.Description, Latest: s.Due,
+		// A step due on a day off may be done on the next working day, as
+		// At and Agenda count it.
+		last, err := p.g.lastDay(s.Due)
+		if err != nil {
+			return err
+		}
+		p.out = append(p.out, Milestone{Step: s.Description, Latest: last,
 			Citation: rules.Art(21)})
 	}
 	return nil

@@ -64,20 +64,20 @@ func checkReply(c Citation, served date.Date, reply Reply) error {
 			"record the day it reached the agency")
 	case reply.Delivery == 0:
 		return violation(c, ErrMissingFact, "reply of %s has no delivery "+
-			"method; record ByHand, ByPost or Electronically", reply.Received)
+			"method; record delivery by hand, by post or electronically", reply.Received)
 	case reply.Delivery > Electronically:
 		return violation(c, ErrInvalidFact, "delivery %d of the reply of %s is "+
-			"not ByHand, ByPost or Electronically", reply.Delivery, reply.Received)
+			"not by hand, by post or electronically", reply.Delivery, reply.Received)
 	case reply.Received < served:
 		return violation(c, ErrDateOrder, "reply received %s before the "+
 			"document was served on %s; check both dates", reply.Received, served)
 	case reply.Delivery != ByPost && reply.Posted != 0:
 		return violation(c, ErrInvalidFact, "reply of %s delivered %s has a "+
-			"postmark day %s; a postmark goes only with ByPost", reply.Received,
+			"postmark day %s; a postmark goes only with delivery by post", reply.Received,
 			reply.Delivery, reply.Posted)
 	case reply.Delivery == ByPost && reply.Posted == 0:
 		return violation(c, ErrMissingFact, "reply by post received %s has no "+
-			"postmark day; record Posted", reply.Received)
+			"postmark day; record the day it was posted", reply.Received)
 	case reply.Delivery == ByPost && reply.Posted > reply.Received:
 		return violation(c, ErrDateOrder, "postmark %s is after receipt %s",
 			reply.Posted, reply.Received)

@@ -3,7 +3,7 @@ package rules
 import (
 	"strings"
 	"time"
-	"unicode"
+	"unicode/utf8"
 
 	"github.com/rickb777/date/v2"
 )
@@ -160,11 +160,12 @@ func ResolveDistrict(name string, on date.Date) (District, error) {
 	return District{}, outOfScope(name, on)
 }
 
-// removeSpaces drops every white-space rune, because Chinese place names
-// contain none and records often pad them.
+// removeSpaces drops every rune that Blank counts as invisible, spaces
+// among them, because Chinese place names contain none and records often
+// pad them.
 func removeSpaces(s string) string {
 	return strings.Map(func(r rune) rune {
-		if unicode.IsSpace(r) {
+		if r < utf8.RuneSelf && (r <= ' ' || r == 0x7f) || r >= utf8.RuneSelf && !visible(r) {
 			return -1
 		}
 		return r

@@ -351,7 +351,7 @@ func TestDocumentQuery(t *testing.T) {
 		{"?format=pdf", "format", "want text or html"},
 		{"?format=HTML", "format", "want text or html"},
 		{"?format=text&format=html", "format", "given 2 times"},
-		{"?day=2021-11-31", "day", "want YYYY-MM-DD"},
+		{"?day=2021-11-31", "day", "want a real day as YYYY-MM-DD"},
 		{"?day=2021-11-02&day=2021-11-03", "day", "given 2 times"},
 		{"?day=2021-04-06", "day", "the case starts on 2021-04-07"},
 		{"?date=2021-11-02", "date", "the parameters are day and format"},

@@ -3,6 +3,10 @@
 // are lost when it stops. A host replaces memoryStore with its own
 // database behind the caseStore interface.
 //
+// It is a program, so another module cannot import it: a host copies its
+// files into its own service. Within this folder, newServer builds the
+// http.Handler that the tests run under net/http/httptest.
+//
 // Usage:
 //
 //	httpadapter [-addr host:port] [-provisional]
@@ -110,9 +114,12 @@
 // unknown name is 404 with the list of names.
 //
 // The embedded working-day calendar ends with the last State Council
-// holiday notice it holds. A date after that is 422 unless the server
-// runs with -provisional, which counts those years by the provisional
-// rule of package calendar and marks the results provisional.
+// holiday notice it holds. A request whose result needs a day after that,
+// such as an event whose reply period runs into the next year, is 422
+// unless the server runs with -provisional, which counts those years by
+// the provisional rule of package calendar and marks the results
+// provisional. An agenda for a later day with nothing to count is
+// served as usual.
 //
 // The server logs to standard error with log/slog: its start and stop,
 // and every error response with the case id.

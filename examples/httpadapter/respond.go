@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -270,6 +271,11 @@ func decodeAppendRequest(body []byte) (appendRequest, *apiError) {
 	if err := json.Unmarshal(body, &fields); err != nil {
 		return appendRequest{}, badRequest("", "the request body is not a JSON object: %v", err)
 	}
+	// encoding/json keeps the last of repeated keys, which would let a
+	// client send two expected counts and have the server pick one.
+	if name, ok := repeatedTopLevelKey(body); ok {
+		return appendRequest{}, badRequest(name, "duplicate field %q: send it once", name)
+	}
 	for _, name := range slices.Sorted(maps.Keys(fields)) {
 		if name != "expected_count" && name != "event" {
 			return appendRequest{}, badRequest(name,
@@ -294,8 +300,38 @@ func decodeAppendRequest(body []byte) (appendRequest, *apiError) {
 	}
 	e, err := consult.UnmarshalEvent(rawEvent)
 	if err != nil {
-		return appendRequest{}, badRequest("event", "invalid event: %v", err)
+		field := "event"
+		if ee, ok := errors.AsType[*consult.EventError](err); ok && ee.Field != "" {
+			field = "event." + ee.Field
+		}
+		return appendRequest{}, badRequest(field, "invalid event: %v", err)
 	}
 	req.Event = e
 	return req, nil
+}
+
+// repeatedTopLevelKey returns the first key that body, a JSON object
+// that encoding/json has already read, gives twice at its top level.
+func repeatedTopLevelKey(body []byte) (string, bool) {
+	dec := json.NewDecoder(bytes.NewReader(body))
+	if _, err := dec.Token(); err != nil { // the opening brace
+		return "", false
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return "", false
+		}
+		key, _ := tok.(string)
+		if seen[key] {
+			return key, true
+		}
+		seen[key] = true
+		var skip json.RawMessage
+		if err := dec.Decode(&skip); err != nil {
+			return "", false
+		}
+	}
+	return "", false
 }

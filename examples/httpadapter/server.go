@@ -323,7 +323,8 @@ func (s *server) queryDay(query url.Values) (date.Date, *apiError) {
 	}
 	day, err := calendar.ParseDate(value)
 	if err != nil {
-		return 0, badRequest("day", "invalid day: %v; want YYYY-MM-DD", err)
+		// The parser's message already says which form it wants.
+		return 0, badRequest("day", "invalid day: %v", err)
 	}
 	return day, nil
 }

@@ -371,9 +371,10 @@ func TestAppendRequestInvalid(t *testing.T) {
 		{"fractional expected_count", `{"expected_count": 1.5, "event": ` + noticeEvent + `}`, "expected_count"},
 		{"string expected_count", `{"expected_count": "1", "event": ` + noticeEvent + `}`, "expected_count"},
 		{"no event", `{"expected_count": 1}`, "event"},
-		{"unknown event type", appendBody(1, `{"type":"party_held","date":"2024-02-08","actor":"agency"}`), "event"},
-		{"malformed date", appendBody(1, `{"type":"notice_served","date":"8 Feb 2024","actor":"agency"}`), "event"},
-		{"day that does not exist", appendBody(1, `{"type":"notice_served","date":"2024-02-30","actor":"agency"}`), "event"},
+		{"unknown event type", appendBody(1, `{"type":"party_held","date":"2024-02-08","actor":"agency"}`), "event.type"},
+		{"malformed date", appendBody(1, `{"type":"notice_served","date":"8 Feb 2024","actor":"agency"}`), "event.date"},
+		{"day that does not exist", appendBody(1, `{"type":"notice_served","date":"2024-02-30","actor":"agency"}`), "event.date"},
+		{"repeated expected_count", `{"expected_count": 1, "expected_count": 2, "event": ` + noticeEvent + `}`, "expected_count"},
 		{"trailing data", appendBody(1, noticeEvent) + `{}`, ""},
 	}
 	for _, tt := range tests {
