@@ -513,19 +513,23 @@ func parseRange(s string) (first, last date.Date, err error) {
 // parseDate reads a YYYY-MM-DD day strictly: four-digit year, two-digit
 // month and day, and a day that exists (2023-02-29 does not).
 func parseDate(s string) (date.Date, error) {
-	bad := fmt.Errorf("%w %q: want a real day as YYYY-MM-DD", ErrBadDate, s)
+	// The error is built only on failure: a log of many events parses
+	// many dates.
+	bad := func() error {
+		return fmt.Errorf("%w %q: want a real day as YYYY-MM-DD", ErrBadDate, s)
+	}
 	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return 0, bad
+		return 0, bad()
 	}
 	y, e1 := digits(s[0:4])
 	m, e2 := digits(s[5:7])
 	d, e3 := digits(s[8:10])
 	if !e1 || !e2 || !e3 || y < 1 || m < 1 || m > 12 || d < 1 || d > 31 {
-		return 0, bad
+		return 0, bad()
 	}
 	out := date.New(y, time.Month(m), d)
 	if _, om, od := out.Date(); int(om) != m || od != d {
-		return 0, bad
+		return 0, bad()
 	}
 	return out, nil
 }

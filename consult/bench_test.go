@@ -1,6 +1,7 @@
 package consult
 
 import (
+	"encoding/json"
 	"testing"
 	"time"
 
@@ -158,5 +159,21 @@ func BenchmarkReplayAndAgenda(b *testing.B) {
 			b.Fatal(err)
 		}
 		benchSinkItems = items
+	}
+}
+
+// BenchmarkReadLog30 decodes the JSON of benchmarkLog, as a host does
+// before it replays a stored case.
+func BenchmarkReadLog30(b *testing.B) {
+	data, err := json.Marshal(Log{Events: benchmarkLog()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadLog(data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -201,8 +201,8 @@ func eventTypeOf(members []member) (EventType, error) {
 		return "", fmt.Errorf(`%w: "type" is %s, but it must be a string: one of %s`,
 			ErrInvalidField, describeJSON(raw), eventTypeList())
 	}
-	var name string
-	if err := json.Unmarshal(raw, &name); err != nil {
+	name, err := jsonString(raw)
+	if err != nil {
 		return "", fmt.Errorf(`%w: "type": %w`, ErrInvalidField, err)
 	}
 	t := EventType(name)

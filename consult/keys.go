@@ -27,27 +27,10 @@ type member struct {
 // order. It keeps a repeated key, so the caller can reject it. data must
 // be valid JSON that starts with '{'.
 func objectMembers(data []byte) ([]member, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+	if jsonKind(data) != '{' {
 		return nil, fmt.Errorf("found %s, want an object", describeJSON(data))
 	}
-	var members []member
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return nil, err
-		}
-		key, ok := tok.(string)
-		if !ok {
-			return nil, fmt.Errorf("found %v where an object key belongs", tok)
-		}
-		var value json.RawMessage
-		if err := dec.Decode(&value); err != nil {
-			return nil, err
-		}
-		members = append(members, member{key: key, value: value})
-	}
-	return members, nil
+	return scanMembers(data)
 }
 
 // findMember returns the value of the last member named key.
@@ -60,95 +43,55 @@ func findMember(members []member, key string) (json.RawMessage, bool) {
 	return nil, false
 }
 
-// A pathFrame is one open object or array on the way to the current
-// token of firstDuplicate's walk.
-type pathFrame struct {
-	array bool
-	index int                 // array: the index of the current element, -1 before the first
-	key   string              // object: the key of the current member
-	keys  map[string]struct{} // object: the keys seen so far
-	// awaitKey is true in an object when the next string token is a key.
-	awaitKey bool
-}
-
 // firstDuplicate returns the first key that repeats within one object of
 // data, at any depth, with its JSON path, such as "steps[1].due". Keys
 // are compared after unescaping, as encoding/json compares them, so "a"
-// and "\u0061" are the same key. data must be valid JSON. The walk reads
-// each token once and keeps one set of keys per open object, so its work
-// grows linearly with len(data).
+// and "\u0061" are the same key. data must be valid JSON. Each object is
+// checked before the values inside it.
 func firstDuplicate(data []byte) (path, key string, found bool) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber() // a number too large for float64 is still a valid token
-	var stack []pathFrame
-	// beginValue counts a value that starts in the innermost frame.
-	beginValue := func() {
-		if n := len(stack); n > 0 && stack[n-1].array {
-			stack[n-1].index++
-		}
-	}
-	// endValue notes that the value of an object member has ended.
-	endValue := func() {
-		if n := len(stack); n > 0 && !stack[n-1].array {
-			stack[n-1].awaitKey = true
-		}
-	}
-	for {
-		tok, err := dec.Token()
-		if err != nil {
-			return "", "", false // io.EOF after the value; data was checked before
-		}
-		switch tok {
-		case json.Delim('{'):
-			beginValue()
-			stack = append(stack, pathFrame{keys: map[string]struct{}{}, awaitKey: true})
-			continue
-		case json.Delim('['):
-			beginValue()
-			stack = append(stack, pathFrame{array: true, index: -1})
-			continue
-		case json.Delim('}'), json.Delim(']'):
-			stack = stack[:len(stack)-1]
-			endValue()
-			continue
-		}
-		if n := len(stack); n > 0 && stack[n-1].awaitKey {
-			top := &stack[n-1]
-			key, _ := tok.(string)
-			top.key = key
-			top.awaitKey = false
-			if _, seen := top.keys[key]; seen {
-				return framePath(stack), key, true
-			}
-			top.keys[key] = struct{}{}
-			continue
-		}
-		beginValue()
-		endValue()
-	}
+	return duplicateIn(data, "")
 }
 
-// framePath writes the JSON path of the current member of the innermost
-// frame of stack.
-func framePath(stack []pathFrame) string {
-	var b strings.Builder
-	for _, f := range stack {
-		if f.array {
-			b.WriteString("[" + strconv.Itoa(f.index) + "]")
-			continue
+// duplicateIn is firstDuplicate for the value data at path.
+func duplicateIn(data []byte, path string) (string, string, bool) {
+	switch jsonKind(data) {
+	case '{':
+		members, err := scanMembers(data)
+		if err != nil {
+			return "", "", false
 		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
+		if key, found := repeatedKey(members); found {
+			return joinPath(path, key), key, true
 		}
-		b.WriteString(f.key)
+		for _, m := range members {
+			if k := jsonKind(m.value); k != '{' && k != '[' {
+				continue // a scalar holds no key
+			}
+			if p, key, found := duplicateIn(m.value, joinPath(path, m.key)); found {
+				return p, key, true
+			}
+		}
+	case '[':
+		items, err := scanItems(data)
+		if err != nil {
+			return "", "", false
+		}
+		for i, item := range items {
+			if k := jsonKind(item); k != '{' && k != '[' {
+				continue
+			}
+			if p, key, found := duplicateIn(item, path+"["+strconv.Itoa(i)+"]"); found {
+				return p, key, true
+			}
+		}
 	}
-	return b.String()
+	return "", "", false
 }
 
 // eventIndexAt returns the index of the event of a log or case whose
 // JSON contains the syntax error of data, or -1 when the error lies
-// outside every event. It walks data as firstDuplicate does and stops at
-// the first token that encoding/json rejects.
+// outside every event. It walks data token by token and stops at the
+// first token that encoding/json rejects.
 func eventIndexAt(data []byte) int {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
@@ -192,40 +135,54 @@ func eventIndexAt(data []byte) int {
 	}
 }
 
-// A jsonField is a struct field that JSON names, by the index sequence
-// that reflect.Value.FieldByIndex takes, so fields of an embedded Header
-// count.
+// A jsonField is a struct field that JSON names: field outer of the
+// struct, or, when inner is 0 or more, field inner of the embedded struct
+// that field outer holds, as the fields of an embedded Header are.
 type jsonField struct {
-	index []int
+	outer, inner int
+}
+
+// of returns the field f of the struct v.
+func (f jsonField) of(v reflect.Value) reflect.Value {
+	v = v.Field(f.outer)
+	if f.inner >= 0 {
+		v = v.Field(f.inner)
+	}
+	return v
 }
 
 // jsonFields maps the JSON names of the fields of the struct type t,
-// embedded ones included, to those fields.
+// and of the structs it embeds without a JSON name, to those fields.
 func jsonFields(t reflect.Type) map[string]jsonField {
-	fields := map[string]jsonField{}
-	for _, f := range reflect.VisibleFields(t) {
+	fields := make(map[string]jsonField, t.NumField()+4)
+	for i := range t.NumField() {
+		f := t.Field(i)
 		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
 		switch {
 		case name == "-" || !f.IsExported():
-			continue
 		case f.Anonymous && f.Type.Kind() == reflect.Struct && name == "":
-			continue // VisibleFields lists its fields as promoted fields
+			for k, inner := range jsonFields(f.Type) {
+				if _, shadowed := fields[k]; !shadowed && inner.inner < 0 {
+					fields[k] = jsonField{outer: i, inner: inner.outer}
+				}
+			}
 		case name == "":
-			name = f.Name
+			fields[f.Name] = jsonField{outer: i, inner: -1}
+		default:
+			fields[name] = jsonField{outer: i, inner: -1}
 		}
-		fields[name] = jsonField{index: f.Index}
 	}
 	return fields
 }
 
 // requiredKeys lists the boolean keys that the JSON of e must give, with
-// true or false, because a missing one would decide the case: a missing
-// "consent" would read as a refusal of the notice, a missing "upheld" as
-// an assessment found right, a missing "confirmed" as a refused judicial
-// confirmation, and a missing "continue" after a not_agreed meeting as no
-// wish to meet again, which ends consultation (Art. 17(1)(4)). Booleans
-// whose false is the ordinary reading, such as "corrected" on
-// assessment_issued, stay optional.
+// true or false, because a missing one would decide the case. A missing
+// "consent" would read as a refusal of the notice, and a missing "upheld"
+// as an assessment found right. A missing "confirmed" would read as a
+// refused judicial confirmation. A missing "continue" after a not_agreed
+// meeting would read as no wish to meet again, which ends consultation
+// (Art. 17(1)(4)). Booleans whose false is the ordinary reading, such as
+// "corrected" on assessment_issued, stay optional.
 func requiredKeys(e Event) []string {
 	switch ev := e.(type) {
 	case NoticeReplied:
@@ -243,7 +200,7 @@ func requiredKeys(e Event) []string {
 }
 
 // A fieldError is an error of decodeValue with the JSON path of the value
-// at fault, such as "obligor.kind" or "steps[1].due"; the path is empty
+// at fault, such as "obligor.kind" or "steps[1].due". The path is empty
 // when the error concerns the whole value.
 type fieldError struct {
 	path string
@@ -288,12 +245,23 @@ func duplicateKeyError(path, key string) *fieldError {
 
 // repeatedKey returns the first key that members repeat.
 func repeatedKey(members []member) (string, bool) {
-	seen := make(map[string]struct{}, len(members))
-	for _, m := range members {
-		if _, ok := seen[m.key]; ok {
-			return m.key, true
+	if len(members) > 16 {
+		seen := make(map[string]bool, len(members))
+		for _, m := range members {
+			if seen[m.key] {
+				return m.key, true
+			}
+			seen[m.key] = true
 		}
-		seen[m.key] = struct{}{}
+		return "", false
+	}
+	// For the few keys of an event, comparing pairs costs less than a set.
+	for i := 1; i < len(members); i++ {
+		for _, m := range members[:i] {
+			if m.key == members[i].key {
+				return m.key, true
+			}
+		}
 	}
 	return "", false
 }
@@ -313,7 +281,13 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		return nil
 	case t == reflect.TypeFor[date.Date]():
 		return decodeDate(raw, v, path)
+	case t == reflect.TypeFor[json.RawMessage]():
+		v.SetBytes(raw) // raw is valid JSON, and the decoders only read it
+		return nil
 	case isLeaf(t):
+		if plainLeaf(raw, v) {
+			return nil
+		}
 		if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
 			return &fieldError{path: path, err: leafError(raw, t, err)}
 		}
@@ -325,8 +299,8 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		}
 		return decodeStruct(members, v, path)
 	case t.Kind() == reflect.Slice && kind == '[':
-		var items []json.RawMessage
-		if err := json.Unmarshal(raw, &items); err != nil {
+		items, err := scanItems(raw)
+		if err != nil {
 			return &fieldError{path: path, err: fmt.Errorf("%w: %w", ErrInvalidField, err)}
 		}
 		s := reflect.MakeSlice(t, len(items), len(items))
@@ -356,7 +330,7 @@ func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
 			slices.Sort(known)
 			return &fieldError{err: &unknownFieldError{key: m.key, in: path, known: known}}
 		}
-		if err := decodeValue(m.value, v.FieldByIndex(f.index), joinPath(path, m.key)); err != nil {
+		if err := decodeValue(m.value, f.of(v), joinPath(path, m.key)); err != nil {
 			return err
 		}
 	}
@@ -365,8 +339,8 @@ func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
 
 // decodeDate stores the day raw names in v, a date.Date.
 func decodeDate(raw json.RawMessage, v reflect.Value, path string) *fieldError {
-	var s string
-	if jsonKind(raw) != '"' || json.Unmarshal(raw, &s) != nil {
+	s, err := jsonString(raw)
+	if err != nil {
 		return &fieldError{path: path, err: fmt.Errorf("%w: found %s, want %s",
 			ErrInvalidField, describeJSON(raw), describeType(reflect.TypeFor[date.Date](), raw))}
 	}
@@ -543,3 +517,63 @@ func (e *jsonSyntaxError) Error() string {
 func (e *jsonSyntaxError) Unwrap() error { return e.err }
 
 func (e *jsonSyntaxError) Is(target error) bool { return target == ErrInvalidField }
+
+// plainLeaf stores raw in v when raw is a plain case that needs no
+// decoder: a string without escapes, a whole number or a boolean, read as
+// encoding/json would read it. It reports false, with v unchanged, for
+// anything else, which json.Unmarshal then decodes and reports on.
+func plainLeaf(raw []byte, v reflect.Value) bool {
+	p := v.Addr().Interface()
+	if _, ok := p.(json.Unmarshaler); ok {
+		return false
+	}
+	text, isText := p.(encoding.TextUnmarshaler)
+	switch kind := jsonKind(raw); {
+	case kind == '"':
+		inner := raw[1 : len(raw)-1]
+		// An escape or an invalid byte needs the decoder's rewriting.
+		if bytes.IndexByte(inner, '\\') >= 0 || !utf8.Valid(inner) {
+			return false
+		}
+		if isText {
+			return text.UnmarshalText(inner) == nil
+		}
+		if v.Kind() != reflect.String {
+			return false
+		}
+		v.SetString(string(inner))
+		return true
+	case isText:
+		return false
+	case kind == 't' || kind == 'f':
+		if v.Kind() != reflect.Bool {
+			return false
+		}
+		v.SetBool(kind == 't')
+		return true
+	}
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		n, err := strconv.ParseInt(string(raw), 10, v.Type().Bits())
+		if err != nil {
+			return false
+		}
+		v.SetInt(n)
+		return true
+	}
+	return false
+}
+
+// jsonString returns the text of raw, a JSON string. A string without
+// escapes is read in place.
+func jsonString(raw []byte) (string, error) {
+	if jsonKind(raw) != '"' || len(raw) < 2 {
+		return "", fmt.Errorf("found %s, want a string", describeJSON(raw))
+	}
+	if inner := raw[1 : len(raw)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return string(inner), nil
+	}
+	var s string
+	err := json.Unmarshal(raw, &s)
+	return s, err
+}
