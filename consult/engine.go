@@ -278,8 +278,8 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 		return err
 	}
 	cite := v.tr.Citation
-	if t, ok := e.(ConsultationTerminated); ok {
-		cite = rules.Art(17).ItemOf(t.Item) // the table cites the article
+	if v.item > 0 {
+		cite = rules.Art(17).ItemOf(v.item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
 	g.record(c, e, h, owned)
@@ -303,9 +303,13 @@ func (g *Engine) decide(c *Case, e Event, h Header) (verdict, error) {
 	}
 	var v verdict
 	var err error
-	if ev, ok := e.(MeetingScheduled); ok {
+	switch ev := e.(type) {
+	case MeetingScheduled:
 		v.warning, err = g.checkSchedule(c, ev)
-	} else {
+	case ConsultationTerminated:
+		v.item = ev.Item
+		v.branch, err = g.check(c, e)
+	default:
 		v.branch, err = g.check(c, e)
 	}
 	if err != nil {
@@ -338,6 +342,7 @@ type verdict struct {
 	tr      *Transition // into the engine's table
 	branch  string
 	warning *rules.Warning // a departure from a default of the measures
+	item    int            // the Art. 17(1) item of a termination
 }
 
 // reserve gives the empty case c room for every event of log, so that
