@@ -32,14 +32,14 @@ func (g *Engine) Agenda(c Case, day date.Date) ([]Item, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := agenda{g: g, c: &c, day: day}
+	a := agenda{g: g, c: c, day: day}
 	a.build()
 	return a.items, a.err
 }
 
 type agenda struct {
 	g     *Engine
-	c     *Case
+	c     Case
 	day   date.Date
 	items []Item
 	err   error
@@ -57,7 +57,7 @@ func (a *agenda) due(p rules.Party, action string, dl rules.Deadline, option boo
 }
 
 func (a *agenda) build() {
-	c := a.c
+	c := &a.c
 	if c.Stage == Performed {
 		a.reports() // the duties of Art. 18(1) and 26 outlive performance
 		return
@@ -113,7 +113,7 @@ func (a *agenda) keep(err error) {
 }
 
 func (a *agenda) signing() {
-	c := a.c
+	c := &a.c
 	if c.OpinionReply != nil && c.OpinionReply.Answer == rules.Accept && len(c.Meetings) == 0 {
 		dl, err := a.g.rules.SigningDeadline(c.OpinionReply.Date)
 		a.keep(err)
@@ -124,7 +124,7 @@ func (a *agenda) signing() {
 }
 
 func (a *agenda) consulting() {
-	c := a.c
+	c := &a.c
 	if len(c.Reviews) < len(c.Objections) {
 		o := c.Objections[len(c.Reviews)]
 		a.promptly(rules.Agency, "have the assessment explained or reviewed by "+
@@ -154,7 +154,7 @@ func (a *agenda) consulting() {
 }
 
 func (a *agenda) agreement() {
-	c := a.c
+	c := &a.c
 	a.reports()
 	if c.Stage == Signed && c.ConfirmationApplied == 0 {
 		dl, err := a.g.rules.ConfirmationDeadline(c.Agreement.Effective)
@@ -168,7 +168,7 @@ func (a *agenda) agreement() {
 
 // reports lists the agency's duties to report and publish an agreement.
 func (a *agenda) reports() {
-	c := a.c
+	c := &a.c
 	if c.ReportedProcuratorate == 0 {
 		a.promptly(rules.Agency, "inform the procuratorate of the agreement",
 			rules.Art(18).Para(1), c.Agreement.Date)
@@ -184,7 +184,7 @@ func (a *agenda) reports() {
 }
 
 func (a *agenda) steps() {
-	c := a.c
+	c := &a.c
 	for i, s := range c.Agreement.Steps {
 		if i < len(c.StepsDone) && c.StepsDone[i] != 0 {
 			continue
