@@ -415,7 +415,8 @@ func checkPerformance(c *Case, ev PerformanceDone) (string, error) {
 
 // record stores an accepted event's facts in the case. Slices are copied
 // before they grow, so the case Apply was given keeps its own.
-func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
+func (g *Engine) record(c *Case, e Event, h Header, own *replayStore) {
+	owned := own != nil
 	switch ev := e.(type) {
 	case ProcuratorateInformed:
 		if c.ProcuratorateInformed == 0 {
@@ -424,19 +425,20 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 	case AssessmentIssued:
 		c.Assessments = grow(owned, c.Assessments, ev)
 	case NoticeServed:
-		c.Notice = &ev
+		c.Notice = keep(own, func(f *caseFacts) *NoticeServed { return &f.notice }, ev)
 	case NoticeReplied:
 		if c.NoticeReply == nil {
-			c.NoticeReply = &ev
+			c.NoticeReply = keep(own, func(f *caseFacts) *NoticeReplied { return &f.noticeReply }, ev)
 		}
 	case OpinionServed:
-		c.Opinion = &ev
+		c.Opinion = keep(own, func(f *caseFacts) *OpinionServed { return &f.opinion }, ev)
 	case OpinionReplied:
 		if c.OpinionReply == nil {
-			c.OpinionReply = &ev
+			c.OpinionReply = keep(own, func(f *caseFacts) *OpinionReplied { return &f.opinionReply }, ev)
 		}
 	case CaseDesignated:
-		c.Designation = &rules.Designation{On: h.Date, Reason: ev.Reason}
+		c.Designation = keep(own, func(f *caseFacts) *rules.Designation { return &f.designation },
+			rules.Designation{On: h.Date, Reason: ev.Reason})
 	case MeetingScheduled:
 		if i := c.pendingMeeting(); i >= 0 {
 			// The postponed meeting is replaced. Unless owned, grow copies.
@@ -448,7 +450,7 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 		if !owned {
 			c.Meetings = slices.Clone(c.Meetings)
 		}
-		c.Meetings[i].Held = &ev
+		c.Meetings[i].Held = keep(own, (*caseFacts).nextHeld, ev)
 	case AssessmentObjected:
 		c.Objections = grow(owned, c.Objections, ev)
 	case AssessmentReviewed:
@@ -456,11 +458,11 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 	case ProxyAuthorized:
 		c.Proxies = grow(owned, c.Proxies, ev)
 	case ConsultationTerminated:
-		c.Termination = &ev
+		c.Termination = keep(own, func(f *caseFacts) *ConsultationTerminated { return &f.termination }, ev)
 	case ConsultationHalted:
-		c.Halt = &ev
+		c.Halt = keep(own, func(f *caseFacts) *ConsultationHalted { return &f.halt }, ev)
 	case AgreementSigned:
-		c.Agreement = &ev
+		c.Agreement = keep(own, func(f *caseFacts) *AgreementSigned { return &f.agreement }, ev)
 		c.StepsDone = make([]date.Date, len(ev.Steps))
 	case AgreementReported:
 		if ev.To == ToProcuratorate {
@@ -475,7 +477,7 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 	case ConfirmationApplied:
 		c.ConfirmationApplied = h.Date
 	case ConfirmationDecided:
-		c.ConfirmationDecided = &ev
+		c.ConfirmationDecided = keep(own, func(f *caseFacts) *ConfirmationDecided { return &f.decided }, ev)
 	case ObligorReneged:
 		c.RenegedOn = h.Date
 	case PerformanceDone:
@@ -490,4 +492,59 @@ func (g *Engine) record(c *Case, e Event, h Header, owned bool) {
 	case LawsuitFiled:
 		c.LawsuitFiled = h.Date
 	}
+}
+
+// A replayStore is what Replay keeps beside the case it builds.
+type replayStore struct {
+	facts *caseFacts // allocated when the first such fact is recorded
+}
+
+// caseFacts holds in one allocation the facts that a case keeps behind
+// pointers, so that Replay allocates once for all of them. Only the case
+// that Replay builds points into it. When an event type recurs, its slot
+// takes the newer fact, the one that the case's field then points to.
+type caseFacts struct {
+	notice       NoticeServed
+	noticeReply  NoticeReplied
+	opinion      OpinionServed
+	opinionReply OpinionReplied
+	designation  rules.Designation
+	termination  ConsultationTerminated
+	halt         ConsultationHalted
+	agreement    AgreementSigned
+	decided      ConfirmationDecided
+	// held has room for the rounds of a designated case. Meetings beyond
+	// them, such as absences with a good reason, get their own allocation.
+	held  [3]MeetingHeld
+	nheld int
+}
+
+// nextHeld returns a free slot for a held meeting, or nil when none is
+// left.
+func (f *caseFacts) nextHeld() *MeetingHeld {
+	if f.nheld == len(f.held) {
+		return nil
+	}
+	f.nheld++
+	return &f.held[f.nheld-1]
+}
+
+// keep stores v in the slot of own's facts that slot picks, and returns a
+// pointer to it. Without a store, as in Apply, or when slot returns nil,
+// v gets an allocation of its own.
+func keep[T any](own *replayStore, slot func(*caseFacts) *T, v T) *T {
+	var p *T
+	if own != nil {
+		if own.facts == nil {
+			own.facts = new(caseFacts)
+		}
+		p = slot(own.facts)
+	}
+	if p == nil {
+		// new, not &v: taking v's address would move v to the heap on
+		// every call.
+		p = new(T)
+	}
+	*p = v
+	return p
 }

@@ -180,10 +180,11 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 		return Case{}, &EventError{Index: -1, Err: ErrEmptyCase}
 	}
 	var c Case
+	var own replayStore
 	c.reserve(events)
 	for i, e := range events {
 		// The case is Replay's own, so its slices grow in place.
-		if err := g.apply(&c, e, true); err != nil {
+		if err := g.apply(&c, e, &own); err != nil {
 			if ee, ok := err.(*EventError); ok {
 				copied := *ee
 				copied.Index = i
@@ -213,7 +214,7 @@ func (g *Engine) Apply(c Case, e Event) (Case, error) {
 	if err != nil {
 		return Case{}, err
 	}
-	if err := g.apply(&next, e, false); err != nil {
+	if err := g.apply(&next, e, nil); err != nil {
 		return Case{}, err
 	}
 	return next, nil
@@ -237,7 +238,8 @@ func (g *Engine) settled(c Case, day date.Date) (Case, error) {
 // grows one, so the case *c was copied from keeps its own; Replay, which
 // owns its case, passes true and appends in place. On error *c may hold
 // deadline consequences up to e's day but never e itself.
-func (g *Engine) apply(c *Case, e Event, owned bool) error {
+func (g *Engine) apply(c *Case, e Event, own *replayStore) error {
+	owned := own != nil
 	if g == nil || g.entries == nil {
 		return &EventError{Index: -1, Err: ErrZeroEngine}
 	}
@@ -282,7 +284,7 @@ func (g *Engine) apply(c *Case, e Event, owned bool) error {
 		cite = rules.Art(17).ItemOf(v.item) // the table cites the article
 	}
 	c.Events = grow(owned, c.Events, e)
-	g.record(c, e, h, owned)
+	g.record(c, e, h, own)
 	if v.warning != nil {
 		c.Warnings = grow(owned, c.Warnings, *v.warning)
 	}
