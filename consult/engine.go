@@ -234,10 +234,11 @@ func (g *Engine) settled(c Case, day date.Date) (Case, error) {
 	return g.Replay(c.Events)
 }
 
-// apply moves *c by e. With owned false it copies every slice before it
-// grows one, so the case *c was copied from keeps its own; Replay, which
-// owns its case, passes true and appends in place. On error *c may hold
-// deadline consequences up to e's day but never e itself.
+// apply moves *c by e. Replay, which owns its case, passes its store, so
+// apply appends in place and keeps single facts in the store. Apply
+// passes nil, so apply copies every slice before it grows one and the case
+// *c was copied from keeps its own. On error *c may hold deadline
+// consequences up to e's day but never e itself.
 func (g *Engine) apply(c *Case, e Event, own *replayStore) error {
 	owned := own != nil
 	if g == nil || g.entries == nil {
