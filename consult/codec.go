@@ -235,6 +235,16 @@ func atIndex(err *EventError, i int) *EventError {
 // version of the shape. Its JSON is
 //
 //	{"version": 1, "events": [{"type": "investigation_started", "date": "2024-01-05", ...}, ...]}
+//
+// Each event is an object with its "type", a "date" as YYYY-MM-DD that
+// exists in the calendar, an "actor" (agency, obligor, proxy,
+// institution, expert_panel, procuratorate or court) and the fields of its
+// Go type under their JSON names, which go doc -all lists. Keys match
+// exactly and appear once; an unknown key is an error that lists the
+// known ones. The booleans that decide an outcome must be given even when
+// false: "consent" of notice_replied, "upheld" of assessment_reviewed,
+// "confirmed" of confirmation_decided, and "continue" of a meeting_held
+// whose outcome is not_agreed.
 type Log struct {
 	Version int
 	Events  []Event
