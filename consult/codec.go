@@ -129,7 +129,7 @@ func UnmarshalEvent(data []byte) (Event, error) {
 	}
 	// The results are not returned as they are, because a nil
 	// *EventError would become a non-nil error.
-	e, err := decodeEvent(data)
+	e, err := decodeEvent(data, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func UnmarshalEvent(data []byte) (Event, error) {
 
 // decodeEvent reads one event from data, which must be valid JSON. Its
 // errors are those of UnmarshalEvent.
-func decodeEvent(data []byte) (Event, *EventError) {
+func decodeEvent(data []byte, ft fieldTables) (Event, *EventError) {
 	if jsonKind(data) != '{' {
 		return nil, eventError("", "", fmt.Errorf("%w: the event is %s, not a JSON object",
 			ErrInvalidField, describeJSON(data)))
@@ -162,7 +162,7 @@ func decodeEvent(data []byte) (Event, *EventError) {
 		}
 	}
 	v := reflect.New(eventGoType(t)).Elem()
-	if err := decodeStruct(fields, v, ""); err != nil {
+	if err := decodeStruct(fields, v, "", ft); err != nil {
 		return nil, eventError(t, err.path, err.err)
 	}
 	e := v.Interface().(Event)
@@ -315,7 +315,7 @@ func decodeTopLevel(data []byte, dst any, shape string) error {
 	if key, found := repeatedKey(members); found {
 		return duplicateKeyError(key, key)
 	}
-	if err := decodeStruct(members, reflect.ValueOf(dst).Elem(), ""); err != nil {
+	if err := decodeStruct(members, reflect.ValueOf(dst).Elem(), "", nil); err != nil {
 		return err
 	}
 	return nil
@@ -336,8 +336,9 @@ func checkVersion(v int) error {
 // event. An error carries the index of the event at fault.
 func decodeEvents(raws []json.RawMessage) ([]Event, error) {
 	events := make([]Event, len(raws))
+	ft := fieldTables{}
 	for i, raw := range raws {
-		e, err := decodeEvent(raw)
+		e, err := decodeEvent(raw, ft)
 		if err != nil {
 			return nil, atIndex(err, i)
 		}
@@ -419,7 +420,7 @@ func (g *Engine) DecodeCase(data []byte) (Case, error) {
 		return Case{}, err
 	}
 	var raws []json.RawMessage
-	if err := decodeValue(probe.Events, reflect.ValueOf(&raws).Elem(), "events"); err != nil {
+	if err := decodeValue(probe.Events, reflect.ValueOf(&raws).Elem(), "events", nil); err != nil {
 		return Case{}, fmt.Errorf("consult: case: %w", err)
 	}
 	events, err := decodeEvents(raws)
@@ -490,7 +491,7 @@ func decodeCaseProbe(data []byte) (caseProbe, error) {
 			return probe, duplicateKeyError(m.key+path, key)
 		}
 	}
-	if err := decodeStruct(read, reflect.ValueOf(&probe).Elem(), ""); err != nil {
+	if err := decodeStruct(read, reflect.ValueOf(&probe).Elem(), "", nil); err != nil {
 		return probe, err
 	}
 	return probe, nil

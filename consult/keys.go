@@ -151,6 +151,23 @@ func (f jsonField) of(v reflect.Value) reflect.Value {
 	return v
 }
 
+// fieldTables holds the jsonFields of each struct type that one decoding
+// meets, so a log of many events builds each table once. A nil
+// fieldTables builds a table on every call.
+type fieldTables map[reflect.Type]map[string]jsonField
+
+// of returns the jsonFields of t.
+func (ft fieldTables) of(t reflect.Type) map[string]jsonField {
+	if fields, ok := ft[t]; ok {
+		return fields
+	}
+	fields := jsonFields(t)
+	if ft != nil {
+		ft[t] = fields
+	}
+	return fields
+}
+
 // jsonFields maps the JSON names of the fields of the struct type t,
 // and of the structs it embeds without a JSON name, to those fields.
 func jsonFields(t reflect.Type) map[string]jsonField {
@@ -273,7 +290,7 @@ func repeatedKey(members []member) (string, bool) {
 // would move 2024-02-30 to March. A null leaves v as it is, as
 // encoding/json does. path is the JSON path of raw, for errors. Repeated
 // keys are the caller's to reject, with firstDuplicate or repeatedKey.
-func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError {
+func decodeValue(raw json.RawMessage, v reflect.Value, path string, ft fieldTables) *fieldError {
 	kind := jsonKind(raw)
 	t := v.Type()
 	switch {
@@ -297,7 +314,7 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		if err != nil {
 			return &fieldError{path: path, err: fmt.Errorf("%w: %w", ErrInvalidField, err)}
 		}
-		return decodeStruct(members, v, path)
+		return decodeStruct(members, v, path, ft)
 	case t.Kind() == reflect.Slice && kind == '[':
 		items, err := scanItems(raw)
 		if err != nil {
@@ -305,7 +322,7 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 		}
 		s := reflect.MakeSlice(t, len(items), len(items))
 		for i, item := range items {
-			if err := decodeValue(item, s.Index(i), path+"["+strconv.Itoa(i)+"]"); err != nil {
+			if err := decodeValue(item, s.Index(i), path+"["+strconv.Itoa(i)+"]", ft); err != nil {
 				return err
 			}
 		}
@@ -318,8 +335,8 @@ func decodeValue(raw json.RawMessage, v reflect.Value, path string) *fieldError 
 
 // decodeStruct stores members in the fields of the struct v. A key that
 // names no field is an error.
-func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
-	fields := jsonFields(v.Type())
+func decodeStruct(members []member, v reflect.Value, path string, ft fieldTables) *fieldError {
+	fields := ft.of(v.Type())
 	for _, m := range members {
 		f, ok := fields[m.key]
 		if !ok {
@@ -330,7 +347,7 @@ func decodeStruct(members []member, v reflect.Value, path string) *fieldError {
 			slices.Sort(known)
 			return &fieldError{err: &unknownFieldError{key: m.key, in: path, known: known}}
 		}
-		if err := decodeValue(m.value, f.of(v), joinPath(path, m.key)); err != nil {
+		if err := decodeValue(m.value, f.of(v), joinPath(path, m.key), ft); err != nil {
 			return err
 		}
 	}
