@@ -151,7 +151,7 @@ func decodeEvent(data []byte, ft fieldTables) (Event, *EventError) {
 	if typeErr != nil {
 		return nil, eventError("", "type", typeErr)
 	}
-	if path, key, found := firstDuplicate(data); found {
+	if path, key, found := duplicateAmong(members, ""); found {
 		dup := duplicateKeyError(path, key)
 		return nil, eventError(t, dup.path, dup.err)
 	}

@@ -52,6 +52,23 @@ func firstDuplicate(data []byte) (path, key string, found bool) {
 	return duplicateIn(data, "")
 }
 
+// duplicateAmong is firstDuplicate for the object at path whose members
+// the caller has already split.
+func duplicateAmong(members []member, path string) (string, string, bool) {
+	if key, found := repeatedKey(members); found {
+		return joinPath(path, key), key, true
+	}
+	for _, m := range members {
+		if k := jsonKind(m.value); k != '{' && k != '[' {
+			continue // a scalar holds no key
+		}
+		if p, key, found := duplicateIn(m.value, joinPath(path, m.key)); found {
+			return p, key, true
+		}
+	}
+	return "", "", false
+}
+
 // duplicateIn is firstDuplicate for the value data at path.
 func duplicateIn(data []byte, path string) (string, string, bool) {
 	switch jsonKind(data) {
@@ -60,17 +77,7 @@ func duplicateIn(data []byte, path string) (string, string, bool) {
 		if err != nil {
 			return "", "", false
 		}
-		if key, found := repeatedKey(members); found {
-			return joinPath(path, key), key, true
-		}
-		for _, m := range members {
-			if k := jsonKind(m.value); k != '{' && k != '[' {
-				continue // a scalar holds no key
-			}
-			if p, key, found := duplicateIn(m.value, joinPath(path, m.key)); found {
-				return p, key, true
-			}
-		}
+		return duplicateAmong(members, path)
 	case '[':
 		items, err := scanItems(data)
 		if err != nil {

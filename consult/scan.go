@@ -85,7 +85,8 @@ func scanMembers(data []byte) ([]member, error) {
 	if i >= len(data) || data[i] != '{' {
 		return nil, errMalformed
 	}
-	var members []member
+	// Room for the keys of a typical event, so the slice seldom grows.
+	members := make([]member, 0, 8)
 	i = skipSpace(data, i+1)
 	for i < len(data) && data[i] != '}' {
 		if data[i] != '"' {
