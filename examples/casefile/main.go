@@ -42,6 +42,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ecoconsult/ecoconsult/calendar"
@@ -75,13 +77,20 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	factsPath := fs.String("facts", "", "the facts `file` for -doc (default: the embedded case's)")
 	asHTML := fs.Bool("html", false, "with -doc, print the document as HTML")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: casefile [-today YYYY-MM-DD] [-json] [FILE]")
+		fmt.Fprintln(stderr, "usage: casefile [-today YYYY-MM-DD] [-json] [-provisional] [FILE]\n"+
+			"       casefile [-today YYYY-MM-DD] [-provisional] -doc NAME [-facts FACTS] [-html] [FILE]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
 		}
+		return 2
+	}
+	docSet := false
+	fs.Visit(func(f *flag.Flag) { docSet = docSet || f.Name == "doc" })
+	if docSet && !slices.Contains(strings.Split(docNames, ", "), *docName) {
+		fmt.Fprintf(stderr, "casefile: -doc %q: want one of %s\n", *docName, docNames)
 		return 2
 	}
 	if fs.NArg() > 1 {
@@ -132,11 +141,15 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 				return 1
 			}
 		}
-		return renderDocument(g, data, factsData, day, *docName, *asHTML, name, stdout, stderr)
+		factsName := *factsPath
+		if factsName == "" {
+			factsName = "the embedded facts file"
+		}
+		return renderDocument(g, data, factsData, day, *docName, *asHTML, name, factsName, stdout, stderr)
 	}
 	rep, err := buildReport(g, data, day)
 	if err != nil {
-		fmt.Fprintf(stderr, "casefile: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "casefile: %s: %v%s\n", name, err, provisionalHint(err, *provisional))
 		return 1
 	}
 	out := bufio.NewWriter(stdout)
@@ -201,11 +214,22 @@ func buildReport(g *consult.Engine, data []byte, day date.Date) (*report, error)
 	return rep, nil
 }
 
-// renderDocument prints one document of the case as of day.
+// provisionalHint returns advice to add to err when it comes from a day
+// past the calendar's data and the command did not count such days.
+func provisionalHint(err error, provisional bool) string {
+	var outside *calendar.RangeError
+	if provisional || !errors.As(err, &outside) {
+		return ""
+	}
+	return "; run with -provisional to count past the calendar's data"
+}
+
+// renderDocument prints one document of the case as of day; name and
+// factsName name the case file and the facts file in errors.
 func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
-	doc string, asHTML bool, name string, stdout, stderr io.Writer) int {
+	doc string, asHTML bool, name, factsName string, stdout, stderr io.Writer) int {
 	fail := func(err error) int {
-		fmt.Fprintf(stderr, "casefile: %s: %v\n", name, err)
+		fmt.Fprintf(stderr, "casefile: %s: %v%s\n", name, err, provisionalHint(err, false))
 		return 1
 	}
 	if factsData == nil {
@@ -213,7 +237,8 @@ func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
 	}
 	f, err := readFacts(factsData)
 	if err != nil {
-		return fail(err)
+		fmt.Fprintf(stderr, "casefile: %s: %v\n", factsName, err)
+		return 1
 	}
 	log, err := consult.ReadLog(data)
 	if err != nil {
@@ -227,6 +252,10 @@ func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
 		if e.Head().Date <= day {
 			applied = append(applied, e)
 		}
+	}
+	if len(applied) == 0 {
+		return fail(fmt.Errorf("no event on or before %s; the case starts on %s, so "+
+			"give -today that day or later", day, log.Events[0].Head().Date))
 	}
 	c, err := g.Replay(applied)
 	if err == nil {

@@ -200,7 +200,9 @@ func TestDocuments(t *testing.T) {
 		// Before 5 November 2021 no opinion letter was served.
 		{[]string{"-doc", "opinion", "-today", "2021-11-02"}, 1, "opinion_served"},
 		{[]string{"-doc", "minutes"}, 1, `no "minutes" section`},
-		{[]string{"-doc", "memo"}, 1, "unknown document"},
+		{[]string{"-doc", "memo"}, 2, `-doc "memo": want one of notice`},
+		{[]string{"-doc", ""}, 2, `-doc "": want one of notice`},
+		{[]string{"-doc", "notice", "-today", "2021-01-01"}, 1, "give -today that day or later"},
 		{[]string{"-html"}, 2, "go with -doc"},
 	}
 	for _, tc := range cases {
@@ -231,5 +233,27 @@ func TestFactsRejectImpossibleDates(t *testing.T) {
 	code, _, errOut := runCmd("-doc", "cooperation", "-facts", p)
 	if code != 1 || !strings.Contains(errOut, "2023-02-30") {
 		t.Errorf("facts with 2023-02-30: exit %d, %s", code, errOut)
+	}
+}
+
+func TestTerminalSafe(t *testing.T) {
+	got := terminalSafe("a\x1b[31mb\a\u202ec\u2028d\te\n")
+	if want := "a[31mbc d\te\n"; got != want {
+		t.Errorf("terminalSafe = %q, want %q", got, want)
+	}
+}
+
+func TestFactsErrorNamesFactsFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "my-facts.json")
+	facts := `{"minutes": {"Attendees": [{"Name": "王某", "Role": "hots"}]}}`
+	if err := os.WriteFile(path, []byte(facts), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCmd("-doc", "minutes", "-facts", path)
+	if code != 1 {
+		t.Fatalf("exit %d, want 1 (%s)", code, errOut)
+	}
+	if !strings.Contains(errOut, "my-facts.json") || !strings.Contains(errOut, `"hots"`) {
+		t.Errorf("error %q does not name the facts file and the bad role", errOut)
 	}
 }

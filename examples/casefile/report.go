@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
 	"text/tabwriter"
+	"unicode"
 
 	"github.com/ecoconsult/ecoconsult/consult"
 	"github.com/rickb777/date/v2"
@@ -105,8 +107,37 @@ func newReport(c consult.Case, day date.Date, later int, agenda []consult.Item, 
 	return r
 }
 
-// write prints r as text for a person.
-func (r *report) write(w io.Writer) error {
+// write prints r as text for a person. Control and format characters
+// from the case file are dropped, so a case file cannot move the cursor,
+// change colours or reorder text on the reader's terminal.
+func (r *report) write(out io.Writer) error {
+	var w bytes.Buffer
+	if err := r.writeText(&w); err != nil {
+		return err
+	}
+	_, err := io.WriteString(out, terminalSafe(w.String()))
+	return err
+}
+
+// terminalSafe drops from s every control or format character except the
+// line feed and tab that the report's layout uses, and turns the Unicode
+// line and paragraph separators into spaces.
+func terminalSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\t':
+			return r
+		case r == '\u2028' || r == '\u2029':
+			return ' '
+		case unicode.IsControl(r) || unicode.Is(unicode.Cf, r):
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// writeText prints r as text, as it is.
+func (r *report) writeText(w io.Writer) error {
 	fmt.Fprintf(w, "Case %s\nObligor %s (%s), %s\n", r.Number, r.Obligor, r.Kind, r.District)
 	fmt.Fprintf(w, "As of %s: %s since %s\n", r.AsOf, r.Stage, r.Since)
 	if r.Failure != nil {
@@ -157,6 +188,9 @@ func (r *report) write(w io.Writer) error {
 		mark := ""
 		if m.Assumed {
 			mark = "no fixed period: same day assumed"
+		}
+		if m.Provisional {
+			mark = strings.TrimSpace(mark + "  provisional")
 		}
 		fmt.Fprintf(tw, "  %s\t%s\t%s\n", m.Latest, m.Step, strings.TrimSpace(m.Article+"  "+mark))
 	}
