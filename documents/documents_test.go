@@ -653,3 +653,34 @@ func TestRecordsDatedBeforeTheirEvents(t *testing.T) {
 		t.Errorf("cooperation record dated before the case's events: %v, want ErrDateOrder", err)
 	}
 }
+
+func TestOpinionDaysAfterReceipt(t *testing.T) {
+	doc, err := fireOpinion(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := doc.(Opinion)
+	early := o
+	early.PerformanceDeadline = o.Received - 1
+	if err := early.Check(); !errors.Is(err, rules.ErrDateOrder) {
+		t.Errorf("performance deadline before receipt: error %v, want ErrDateOrder", err)
+	}
+	moved := o
+	moved.ReplyDeadline.End = d(2020, time.January, 1)
+	if err := moved.Check(); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("hand-set reply deadline: error %v, want ErrInvalidFact", err)
+	}
+	if err := o.Check(); err != nil {
+		t.Errorf("the letter as built: %v", err)
+	}
+}
+
+func TestMinutesAbsentObligorListed(t *testing.T) {
+	absent := meetingCase(t, consult.NaturalPerson, consult.MeetingHeld{Outcome: consult.Absent})
+	_, err := NewMinutes(absent, MinutesFacts{Agency: Agency{Name: "西湖区某局"},
+		Attendees: []Attendee{{Name: "周某", Role: RoleHost}, {Name: "张三", Role: RoleObligor}},
+		Signed:    []string{"周某", "张三"}, Records: map[int]string{1: "赔偿义务人未到会。"}})
+	if !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("minutes listing an absent obligor: error %v, want ErrInvalidFact", err)
+	}
+}

@@ -271,6 +271,14 @@ func (m Minutes) checkObligorSide(l *itemList) []error {
 		}
 	}
 	if !m.attended() {
+		if m.Held != nil && representative != "" {
+			// The case records the obligor as absent (Art. 17(1)(3)), so
+			// minutes listing its side would contradict the case.
+			errs = append(errs, &rules.Violation{Citation: rules.Art(14).ItemOf(1),
+				Err: rules.ErrInvalidFact, Detail: fmt.Sprintf("%s is listed for the "+
+					"obligor, but the case records the obligor as absent; remove them "+
+					"from the attendees or correct the meeting_held event", representative)})
+		}
 		return errs
 	}
 	if m.Obligor.Kind == consult.NaturalPerson {

@@ -137,7 +137,44 @@ func (o Opinion) Check() error {
 	l.need(o.ReplyDeadline.End != date.Zero, rules.Art(10).Para(3), "reply deadline", "答复期限")
 	basis := rules.CheckOpinionLetterBasis(o.Route == consult.RouteReport,
 		o.Route == consult.RouteExperts)
-	return combine(opinionDocument, l, basis, o.rules.CheckOpinionLetter(o.letter()))
+	return combine(opinionDocument, l, basis, o.rules.CheckOpinionLetter(o.letter()),
+		o.checkDaysAfterReceipt())
+}
+
+// checkDaysAfterReceipt rejects a reply deadline other than the one the
+// measures give, and a deadline of performance or restoration that falls
+// before the obligor received the letter, because a letter cannot set a
+// day already past (Art. 10(1)(5), Art. 10(2)).
+func (o Opinion) checkDaysAfterReceipt() error {
+	if o.Received == date.Zero {
+		return nil // the missing day is reported by Check
+	}
+	days := []struct {
+		cite rules.Citation
+		name string
+		day  date.Date
+	}{
+		{rules.Art(10).ItemOf(5), "the deadline of performance", o.PerformanceDeadline},
+		{rules.Art(10).Para(2), "the start of restoration", o.RestorationStart},
+		{rules.Art(10).Para(2), "the restoration deadline", o.RestorationDeadline},
+	}
+	if o.ReplyDeadline.End != date.Zero {
+		want, err := o.rules.OpinionReplyDeadline(o.Received, o.ReplyWorkdays)
+		if err == nil && want.End != o.ReplyDeadline.End {
+			return &rules.Violation{Citation: rules.Art(10).Para(3), Err: rules.ErrInvalidFact,
+				Detail: fmt.Sprintf("the reply deadline %s is not the %s that the measures give "+
+					"for a letter received on %s; keep the deadline NewOpinion sets",
+					o.ReplyDeadline.End, want.End, o.Received)}
+		}
+	}
+	for _, d := range days {
+		if d.day != date.Zero && d.day < o.Received {
+			return &rules.Violation{Citation: d.cite, Err: rules.ErrDateOrder, Detail: fmt.Sprintf(
+				"%s, %s, is before the obligor received the letter on %s; give a later day",
+				d.name, d.day, o.Received)}
+		}
+	}
+	return nil
 }
 
 func (o Opinion) layout() page {
