@@ -1,11 +1,8 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 
-	"github.com/ecoconsult/ecoconsult/calendar"
 	"github.com/ecoconsult/ecoconsult/consult"
 	"github.com/ecoconsult/ecoconsult/documents"
 	"github.com/ecoconsult/ecoconsult/rules"
@@ -28,19 +25,12 @@ type facts struct {
 const docNames = "notice, opinion, meeting_notice, minutes, proxy_checklist, " +
 	"agreement, disclosure, cooperation"
 
+// readFacts reads a facts file strictly, as documents.DecodeFacts reads
+// each section: exact names, no repeated keys, days as YYYY-MM-DD.
 func readFacts(data []byte) (facts, error) {
-	var raw any
-	if err := json.Unmarshal(data, &raw); err != nil {
-		return facts{}, fmt.Errorf("facts: %w", err)
-	}
-	if err := checkFactDates(raw); err != nil {
-		return facts{}, fmt.Errorf("facts: %w", err)
-	}
 	var f facts
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&f); err != nil {
-		return facts{}, fmt.Errorf("facts: %w", err)
+	if err := documents.DecodeFacts(data, &f); err != nil {
+		return facts{}, err
 	}
 	return f, nil
 }
@@ -96,43 +86,4 @@ func buildDocument(r rules.Rules, c consult.Case, name string, f facts) (documen
 		return documents.NewCooperationRecord(r, c, *f.Cooperation)
 	}
 	return nil, fmt.Errorf("unknown document %q: want one of %s", name, docNames)
-}
-
-// looksLikeDay reports whether s is written as a day, YYYY-MM-DD.
-func looksLikeDay(s string) bool {
-	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
-		return false
-	}
-	for i, r := range s {
-		if i != 4 && i != 7 && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
-}
-
-// checkFactDates rejects a day that does not exist, such as 2023-02-30,
-// anywhere in a facts file; the date type would move it to the next month.
-func checkFactDates(v any) error {
-	switch x := v.(type) {
-	case string:
-		if looksLikeDay(x) {
-			if _, err := calendar.ParseDate(x); err != nil {
-				return err
-			}
-		}
-	case []any:
-		for _, item := range x {
-			if err := checkFactDates(item); err != nil {
-				return err
-			}
-		}
-	case map[string]any:
-		for k, item := range x {
-			if err := checkFactDates(item); err != nil {
-				return fmt.Errorf("%s: %w", k, err)
-			}
-		}
-	}
-	return nil
 }
