@@ -117,7 +117,8 @@ func (d Disclosure) Check() error {
 func (d Disclosure) checkPersonalData() error {
 	fail := func(what string) error {
 		return fmt.Errorf("documents: %s: %w: the record contains %s; remove it from the "+
-			"case number, the summary or the steps", rules.Art(26), ErrPersonalData, what)
+			"text that holds it: the agency, the numbers, the summary, or a step of the "+
+			"agreement, which StepWording can reword", rules.Art(26), ErrPersonalData, what)
 	}
 	p := d.layout()
 	p.sanitize()

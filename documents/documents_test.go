@@ -2,6 +2,7 @@ package documents
 
 import (
 	"errors"
+	"maps"
 	"html"
 	"strings"
 	"testing"
@@ -682,5 +683,31 @@ func TestMinutesAbsentObligorListed(t *testing.T) {
 		Signed:    []string{"周某", "张三"}, Records: map[int]string{1: "赔偿义务人未到会。"}})
 	if !errors.Is(err, rules.ErrInvalidFact) {
 		t.Errorf("minutes listing an absent obligor: error %v, want ErrInvalidFact", err)
+	}
+}
+
+func TestMinutesInvalidRoleAndStep(t *testing.T) {
+	c := meetingCase(t, consult.NaturalPerson, consult.MeetingHeld{Outcome: consult.Agreed})
+	base := MinutesFacts{Agency: Agency{Name: "西湖区某局"}, Records: fullRecords(),
+		Attendees: []Attendee{{Name: "周某", Role: RoleHost}, {Name: "张三", Role: RoleObligor}},
+		Signed:    []string{"周某", "张三"}}
+	if _, err := NewMinutes(c, base); err != nil {
+		t.Fatalf("the minutes as given: %v", err)
+	}
+	badRole := base
+	badRole.Attendees = []Attendee{{Name: "周某", Role: 77}, {Name: "张三", Role: RoleObligor}}
+	if _, err := NewMinutes(c, badRole); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("role 77: error %v, want ErrInvalidFact", err)
+	}
+	badStep := base
+	badStep.Records = maps.Clone(base.Records)
+	badStep.Records[9] = "多余的记录"
+	if _, err := NewMinutes(c, badStep); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("record of step 9: error %v, want ErrInvalidFact", err)
+	}
+	simplified := base
+	simplified.Simplified = true
+	if _, err := NewMinutes(c, simplified); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("simplified meeting with records of steps 3 to 6: error %v, want ErrInvalidFact", err)
 	}
 }

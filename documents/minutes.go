@@ -3,6 +3,8 @@ package documents
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/ecoconsult/ecoconsult/consult"
@@ -221,8 +223,24 @@ func (m Minutes) Check() error {
 
 	var errs []error
 	for i, a := range m.Attendees {
-		l.need(a.Role.Chinese() != "", rules.Art(14).ItemOf(1),
+		l.need(a.Role != 0, rules.Art(14).ItemOf(1),
 			fmt.Sprintf("role of attendee %d", i+1), "参会人员身份")
+		if a.Role != 0 && a.Role.Chinese() == "" {
+			errs = append(errs, &rules.Violation{Citation: rules.Art(14).ItemOf(1),
+				Err: rules.ErrInvalidFact, Detail: fmt.Sprintf("attendee %d, %s, has role %d, "+
+					"which is none of the Role constants", i+1, a.Name, a.Role)})
+		}
+	}
+	var held []int
+	for _, s := range m.steps() {
+		held = append(held, s.Citation.Item)
+	}
+	for _, step := range slices.Sorted(maps.Keys(m.Records)) {
+		if !slices.Contains(held, step) {
+			errs = append(errs, &rules.Violation{Citation: rules.Art(14), Err: rules.ErrInvalidFact,
+				Detail: fmt.Sprintf("Records has step %d, which this meeting does not have; "+
+					"its steps before the signing are %v, so move or remove that record", step, held)})
+		}
 	}
 	errs = append(errs, m.checkObligorSide(&l)...)
 
