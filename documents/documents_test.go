@@ -2,8 +2,8 @@ package documents
 
 import (
 	"errors"
-	"maps"
 	"html"
+	"maps"
 	"strings"
 	"testing"
 	"time"
