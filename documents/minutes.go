@@ -231,15 +231,15 @@ func (m Minutes) Check() error {
 					"which is none of the Role constants", i+1, a.Name, a.Role)})
 		}
 	}
-	var held []int
+	var items []int // the Art. 14(1) items of this meeting's steps
 	for _, s := range m.steps() {
-		held = append(held, s.Citation.Item)
+		items = append(items, s.Citation.Item)
 	}
 	for _, step := range slices.Sorted(maps.Keys(m.Records)) {
-		if !slices.Contains(held, step) {
+		if !slices.Contains(items, step) {
 			errs = append(errs, &rules.Violation{Citation: rules.Art(14), Err: rules.ErrInvalidFact,
 				Detail: fmt.Sprintf("Records has step %d, which this meeting does not have; "+
-					"its steps before the signing are %v, so move or remove that record", step, held)})
+					"its steps before the signing are %v, so move or remove that record", step, items)})
 		}
 	}
 	errs = append(errs, m.checkObligorSide(&l)...)
