@@ -67,6 +67,8 @@ type Agreement struct {
 	Meetings int
 	// OpinionServed is the day the obligor received the opinion letter.
 	OpinionServed date.Date
+
+	rules rules.Rules
 }
 
 const agreementDocument = "agreement (生态环境损害赔偿协议)"
@@ -78,7 +80,7 @@ const agreementDocument = "agreement (生态环境损害赔偿协议)"
 // (rules.CheckAgreement decides the items of Art. 18(2)), or the error of
 // computing the confirmation deadline on r's calendar.
 func NewAgreement(r rules.Rules, c consult.Case, f AgreementFacts) (Agreement, error) {
-	a := Agreement{AgreementFacts: f, CaseNumber: c.Number, Obligor: c.Obligor}
+	a := Agreement{AgreementFacts: f, CaseNumber: c.Number, Obligor: c.Obligor, rules: r}
 	if c.Opinion != nil {
 		a.OpinionServed = c.Opinion.Date
 	}
@@ -149,6 +151,8 @@ func (a Agreement) Check() error {
 				"correct the steps or the amount", a.Amount)})
 	}
 	errs = append(errs, rules.CheckAgreement(a.contents()))
+	errs = append(errs, sameDeadline(rules.Art(19), a.ConfirmationDeadline, a.Effective,
+		a.rules.ConfirmationDeadline))
 	return combine(agreementDocument, l, errs...)
 }
 

@@ -211,3 +211,22 @@ func meetingWanted(n int) string {
 	}
 	return fmt.Sprintf("meeting %d (record meeting_scheduled in the case)", n)
 }
+
+// sameDeadline rejects a deadline that differs from the one compute gives
+// from trigger, as when a deadline was set by hand after the document was
+// built. It checks nothing when either day is missing, which Check reports,
+// or when compute cannot count, as with the zero Rules of a document
+// that no constructor built.
+func sameDeadline(c rules.Citation, got rules.Deadline, trigger date.Date,
+	compute func(date.Date) (rules.Deadline, error)) error {
+	if got.End == date.Zero || trigger == date.Zero {
+		return nil
+	}
+	want, err := compute(trigger)
+	if err != nil || want.End == got.End {
+		return nil
+	}
+	return &rules.Violation{Citation: c, Err: rules.ErrInvalidFact, Detail: fmt.Sprintf(
+		"the deadline %s is not the %s that the measures give from %s; keep the "+
+			"deadline the constructor sets", got.End, want.End, trigger)}
+}

@@ -711,3 +711,27 @@ func TestMinutesInvalidRoleAndStep(t *testing.T) {
 		t.Errorf("simplified meeting with records of steps 3 to 6: error %v, want ErrInvalidFact", err)
 	}
 }
+
+func TestHandSetDeadlinesRejected(t *testing.T) {
+	doc, err := fireNotice(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := doc.(Notice)
+	n.ReplyDeadline.End++
+	if err := n.Check(); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("notice with a moved reply deadline: error %v, want ErrInvalidFact", err)
+	}
+	if (Notice{}).Check() == nil {
+		t.Error("the zero Notice passes Check")
+	}
+	doc, err = fireAgreement(t)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := doc.(Agreement)
+	a.ConfirmationDeadline.End--
+	if err := a.Check(); !errors.Is(err, rules.ErrInvalidFact) {
+		t.Errorf("agreement with a moved confirmation deadline: error %v, want ErrInvalidFact", err)
+	}
+}

@@ -47,6 +47,8 @@ type Notice struct {
 	// PostedInTime adds the statement that an answer posted by the last
 	// day is in time (Params.PostedReplyInTime).
 	PostedInTime bool
+
+	rules rules.Rules
 }
 
 const noticeDocument = "consultation notice (生态环境损害赔偿磋商告知书)"
@@ -58,7 +60,7 @@ const noticeDocument = "consultation notice (生态环境损害赔偿磋商告�
 // an error naming each missing item, or the error of computing the reply
 // deadline on r's calendar.
 func NewNotice(r rules.Rules, c consult.Case, f NoticeFacts) (Notice, error) {
-	n := Notice{NoticeFacts: f, CaseNumber: c.Number, Obligor: c.Obligor}
+	n := Notice{NoticeFacts: f, CaseNumber: c.Number, Obligor: c.Obligor, rules: r}
 	// The notice cites the latest assessment issued by the day of service,
 	// not a corrected report that came after it.
 	for _, a := range c.Assessments {
@@ -97,7 +99,8 @@ func (n Notice) Check() error {
 	l.need(n.Served != date.Zero, c, "day of service (record notice_served in the case)", "送达日期")
 	l.need(n.ReplyDeadline.End != date.Zero, c, "reply deadline", "书面答复期限")
 	l.need(filled(n.ReplyMethod), c, "how to answer in writing", "书面答复方式")
-	return combine(noticeDocument, l)
+	return combine(noticeDocument, l, sameDeadline(c, n.ReplyDeadline, n.Served,
+		n.rules.NoticeReplyDeadline))
 }
 
 func (n Notice) layout() page {

@@ -158,14 +158,12 @@ func (o Opinion) checkDaysAfterReceipt() error {
 		{rules.Art(10).Para(2), "the start of restoration", o.RestorationStart},
 		{rules.Art(10).Para(2), "the restoration deadline", o.RestorationDeadline},
 	}
-	if o.ReplyDeadline.End != date.Zero {
-		want, err := o.rules.OpinionReplyDeadline(o.Received, o.ReplyWorkdays)
-		if err == nil && want.End != o.ReplyDeadline.End {
-			return &rules.Violation{Citation: rules.Art(10).Para(3), Err: rules.ErrInvalidFact,
-				Detail: fmt.Sprintf("the reply deadline %s is not the %s that the measures give "+
-					"for a letter received on %s; keep the deadline NewOpinion sets",
-					o.ReplyDeadline.End, want.End, o.Received)}
-		}
+	err := sameDeadline(rules.Art(10).Para(3), o.ReplyDeadline, o.Received,
+		func(received date.Date) (rules.Deadline, error) {
+			return o.rules.OpinionReplyDeadline(received, o.ReplyWorkdays)
+		})
+	if err != nil {
+		return err
 	}
 	for _, d := range days {
 		if d.day != date.Zero && d.day < o.Received {
