@@ -39,11 +39,13 @@ type ParseError struct {
 	Err  error  // wraps one of the Err… values above
 }
 
+// Error returns the line number, the problem and the text of the line.
 func (e *ParseError) Error() string {
 	return fmt.Sprintf("calendar: line %d: %s (line %q)", e.Line,
 		clip(e.Err.Error()), clip(e.Text))
 }
 
+// Unwrap returns the problem, for errors.Is and errors.As.
 func (e *ParseError) Unwrap() error { return e.Err }
 
 // A RangeError reports a date, or the end of a count, that falls outside
@@ -62,6 +64,7 @@ type RangeError struct {
 	Provisional bool
 }
 
+// Error names the date, the range the calendar covers and what to add.
 func (e *RangeError) Error() string {
 	msg := fmt.Sprintf("calendar: %s is outside the covered days %s to %s",
 		e.Date, e.First, e.Last)

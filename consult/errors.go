@@ -35,6 +35,7 @@ type EventError struct {
 	Err      error
 }
 
+// Error names the event, its field and the provision, with the cause.
 func (e *EventError) Error() string {
 	var b strings.Builder
 	b.WriteString("consult: ")
@@ -58,6 +59,7 @@ func (e *EventError) Error() string {
 	return b.String()
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *EventError) Unwrap() error { return e.Err }
 
 // reject builds an *EventError for event e.

@@ -24,6 +24,7 @@ type FactsError struct {
 	Err  error
 }
 
+// Error names the field by its path, with the cause.
 func (e *FactsError) Error() string {
 	if e.Path == "" {
 		return "documents: facts: " + e.Err.Error()
@@ -31,6 +32,7 @@ func (e *FactsError) Error() string {
 	return "documents: facts: " + e.Path + ": " + e.Err.Error()
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *FactsError) Unwrap() error { return e.Err }
 
 // DecodeFacts decodes data, a JSON object, into facts, a pointer to one of

@@ -31,10 +31,12 @@ type Violation struct {
 	Detail   string // the value and what to do about it
 }
 
+// Error names the provision, the sentinel and the detail.
 func (v *Violation) Error() string {
 	return fmt.Sprintf("rules: %s: %v: %s", v.Citation, v.Err, v.Detail)
 }
 
+// Unwrap returns the sentinel, for errors.Is.
 func (v *Violation) Unwrap() error { return v.Err }
 
 // violation builds a *Violation with a formatted detail.
@@ -51,6 +53,7 @@ type Warning struct {
 	Reason   string // the reason the agency recorded
 }
 
+// String returns the departure and the reason recorded for it.
 func (w Warning) String() string {
 	return fmt.Sprintf("%s: %s (reason recorded: %s)", w.Citation, w.Message, w.Reason)
 }

@@ -67,6 +67,7 @@ type IncompleteError struct {
 	Missing  []MissingItem
 }
 
+// Error lists every missing item with its citation.
 func (e *IncompleteError) Error() string {
 	parts := make([]string, len(e.Missing))
 	for i, m := range e.Missing {
