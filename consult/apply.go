@@ -494,7 +494,8 @@ func (g *Engine) record(c *Case, e Event, h Header, own *replayStore) {
 	}
 }
 
-// A replayStore is what Replay keeps beside the case it builds.
+// A replayStore is the storage that Replay keeps beside the case it
+// builds.
 type replayStore struct {
 	facts *caseFacts // allocated when the first such fact is recorded
 }

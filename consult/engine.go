@@ -210,6 +210,9 @@ func (g *Engine) Replay(events []Event) (Case, error) {
 // events with Apply alone costs time in proportion to n squared. To
 // rebuild a stored case, use Replay, which is linear.
 func (g *Engine) Apply(c Case, e Event) (Case, error) {
+	if err := checkEvents(&c); err != nil {
+		return Case{}, err
+	}
 	next, err := g.settled(c, 0)
 	if err != nil {
 		return Case{}, err
@@ -222,11 +225,8 @@ func (g *Engine) Apply(c Case, e Event) (Case, error) {
 
 // settled returns c as it stood at its last event when At has moved it
 // past day: the consequences At added are undone by replaying the events.
-// Day 0 undoes all of them.
+// Day 0 undoes all of them. The caller has checked c with checkEvents.
 func (g *Engine) settled(c Case, day date.Date) (Case, error) {
-	if err := checkEvents(&c); err != nil {
-		return c, err
-	}
 	n := len(c.History)
 	if n == 0 || len(c.Events) == 0 || c.History[n-1].Date <= max(day, c.lastDate()) {
 		return c, nil
@@ -332,7 +332,7 @@ func checkEvents(c *Case) error {
 	for i, e := range c.Events {
 		if !isValue(e) {
 			// No method of e is called: it may be a nil pointer.
-			return &EventError{Index: i, Err: fmt.Errorf("%w: the case holds %T; "+
+			return &EventError{Index: i, Err: fmt.Errorf("%w: the case contains %T; "+
 				"a case holds only event values, as Replay and Apply build it",
 				ErrInvalidField, e)}
 		}

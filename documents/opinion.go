@@ -137,14 +137,17 @@ func (o Opinion) Check() error {
 	l.need(o.ReplyDeadline.End != date.Zero, rules.Art(10).Para(3), "reply deadline", "答复期限")
 	basis := rules.CheckOpinionLetterBasis(o.Route == consult.RouteReport,
 		o.Route == consult.RouteExperts)
+	reply := sameDeadline(rules.Art(10).Para(3), o.ReplyDeadline, o.Received,
+		func(received date.Date) (rules.Deadline, error) {
+			return o.rules.OpinionReplyDeadline(received, o.ReplyWorkdays)
+		})
 	return combine(opinionDocument, l, basis, o.rules.CheckOpinionLetter(o.letter()),
-		o.checkDaysAfterReceipt())
+		reply, o.checkDaysAfterReceipt())
 }
 
-// checkDaysAfterReceipt rejects a reply deadline other than the one the
-// measures give, and a deadline of performance or restoration that falls
-// before the obligor received the letter, because a letter cannot set a
-// day already past (Art. 10(1)(5), Art. 10(2)).
+// checkDaysAfterReceipt rejects a deadline of performance or restoration
+// that falls before the obligor received the letter, because a letter
+// cannot set a day already past (Art. 10(1)(5), Art. 10(2)).
 func (o Opinion) checkDaysAfterReceipt() error {
 	if o.Received == date.Zero {
 		return nil // the missing day is reported by Check
@@ -157,13 +160,6 @@ func (o Opinion) checkDaysAfterReceipt() error {
 		{rules.Art(10).ItemOf(5), "the deadline of performance", o.PerformanceDeadline},
 		{rules.Art(10).Para(2), "the start of restoration", o.RestorationStart},
 		{rules.Art(10).Para(2), "the restoration deadline", o.RestorationDeadline},
-	}
-	err := sameDeadline(rules.Art(10).Para(3), o.ReplyDeadline, o.Received,
-		func(received date.Date) (rules.Deadline, error) {
-			return o.rules.OpinionReplyDeadline(received, o.ReplyWorkdays)
-		})
-	if err != nil {
-		return err
 	}
 	for _, d := range days {
 		if d.day != date.Zero && d.day < o.Received {
