@@ -192,6 +192,9 @@ func (g *Engine) checkOpinionReply(c *Case, ev OpinionReplied) (string, error) {
 // planField names the JSON field of MeetingScheduled that an error of
 // rules.CheckMeetingPlan is about: the first item missing, or else the
 // meeting date, which a notice on or after it breaks.
+//
+// NOTE: it matches the English item names that rules gives, so a renamed
+// item falls back to meeting_date. TestBadFieldsNamed guards the names.
 func planField(err error) string {
 	var inc *rules.IncompleteError
 	if !errors.As(err, &inc) || len(inc.Missing) == 0 {

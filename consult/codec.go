@@ -111,11 +111,12 @@ func eventTypeList() string {
 	return strings.Join(names, ", ")
 }
 
-// UnmarshalEvent reads one event written by MarshalEvent. It rejects JSON
-// that is not valid, an event that is not an object, a missing or unknown
-// type, a key repeated in any object, an unknown field, a value of the
-// wrong kind and a day that does not exist. It also rejects a missing or
-// null boolean that decides the outcome: "consent" on notice_replied,
+// UnmarshalEvent reads one event written by MarshalEvent. It rejects
+// JSON that is not valid and an event that is not an object. It rejects a
+// missing or unknown type, a key repeated in any object and an unknown
+// field. It rejects a value of the wrong kind and a day that does not
+// exist. It also rejects a missing or null boolean that decides the
+// outcome: "consent" on notice_replied,
 // "upheld" on assessment_reviewed, "confirmed" on confirmation_decided,
 // and "continue" on a meeting_held whose outcome is not_agreed.
 //
@@ -236,12 +237,12 @@ func atIndex(err *EventError, i int) *EventError {
 //
 //	{"version": 1, "events": [{"type": "investigation_started", "date": "2024-01-05", ...}, ...]}
 //
-// Each event is an object with its "type", a "date" as YYYY-MM-DD that
-// exists in the calendar, an "actor" (agency, obligor, proxy,
-// institution, expert_panel, procuratorate or court) and the fields of its
-// Go type under their JSON names, which go doc -all lists. Keys match
-// exactly and appear once; an unknown key is an error that lists the
-// known ones. The booleans that decide an outcome must be given even when
+// Each event is an object with its "type" and a "date" written
+// YYYY-MM-DD, a day that exists. It has an "actor" (agency, obligor,
+// proxy, institution, expert_panel, procuratorate or court) and the
+// fields of its Go type under their JSON names, which go doc -all lists.
+// Keys match exactly and appear once. An unknown key is an error that
+// lists the known ones. The booleans that decide an outcome must be given even when
 // false: "consent" of notice_replied, "upheld" of assessment_reviewed,
 // "confirmed" of confirmation_decided, and "continue" of a meeting_held
 // whose outcome is not_agreed.

@@ -248,7 +248,7 @@ type ProxyAuthorized struct {
 	PowerOfAttorney date.Date `json:"power_of_attorney,omitzero"`
 	// Matters lists the matters entrusted. A proxy acts in this case only
 	// if one of them is the case number as InvestigationStarted recorded
-	// it; spaces at either end do not count.
+	// it. Spaces at either end do not count.
 	Matters []string  `json:"matters"`
 	From    date.Date `json:"from,omitzero"`
 	Until   date.Date `json:"until,omitzero"`

@@ -267,6 +267,7 @@ func TestStepDaysAgree(t *testing.T) {
 		"支付生态环境损害赔偿金第二期":  d(2024, 9, 2),
 		"完成受损河段底泥清淤和岸坡修复": d(2024, 10, 31),
 	}
+
 	items, err := g.Agenda(c, day)
 	if err != nil {
 		t.Fatal(err)
@@ -275,6 +276,7 @@ func TestStepDaysAgree(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+
 	agenda, project := map[string]date.Date{}, map[string]date.Date{}
 	for _, it := range items {
 		if _, ok := want[it.Action]; ok {
@@ -286,6 +288,7 @@ func TestStepDaysAgree(t *testing.T) {
 			project[m.Step] = m.Latest
 		}
 	}
+
 	if diff := cmp.Diff(want, agenda); diff != "" {
 		t.Errorf("Agenda step days (-want +got):\n%s", diff)
 	}

@@ -16,6 +16,7 @@ func FuzzDocumentFacts(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+
 	var sections map[string]json.RawMessage
 	if err := json.Unmarshal(data, &sections); err != nil {
 		f.Fatal(err)
@@ -27,6 +28,7 @@ func FuzzDocumentFacts(f *testing.F) {
 		`{"Date":"2024-02-30"}`, `{"Attendees":[{"Role":"chair"}]}`, `{"Act":5}`} {
 		f.Add([]byte(s))
 	}
+
 	caseData, err := os.ReadFile(fireCase)
 	if err != nil {
 		f.Fatal(err)
@@ -36,6 +38,7 @@ func FuzzDocumentFacts(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+
 	f.Fuzz(func(t *testing.T, body []byte) {
 		for _, kind := range documentKinds {
 			build, fail := kind.decode(body)

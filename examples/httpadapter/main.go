@@ -115,11 +115,10 @@
 //
 // The embedded working-day calendar ends with the last State Council
 // holiday notice it holds. A request whose result needs a day after that,
-// such as an event whose reply period runs into the next year, is 422
-// unless the server runs with -provisional, which counts those years by
-// the provisional rule of package calendar and marks the results
-// provisional. An agenda for a later day with nothing to count is
-// served as usual.
+// such as an event whose reply period runs into the next year, is 422.
+// With -provisional the server counts those years by the provisional rule
+// of package calendar and marks the results provisional. An agenda for a
+// later day with nothing to count is served as usual.
 //
 // The server logs to standard error with log/slog: its start and stop,
 // and every error response with the case id.

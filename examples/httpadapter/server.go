@@ -323,7 +323,7 @@ func (s *server) queryDay(query url.Values) (date.Date, *apiError) {
 	}
 	day, err := calendar.ParseDate(value)
 	if err != nil {
-		// The parser's message already says which form it wants.
+		// The parser's message names the expected form.
 		return 0, badRequest("day", "invalid day: %v", err)
 	}
 	return day, nil
