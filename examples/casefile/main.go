@@ -174,30 +174,8 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 // buildReport replays the log up to day and gathers what the command
 // prints.
 func buildReport(g *consult.Engine, data []byte, day date.Date) (*report, error) {
-	log, err := consult.ReadLog(data)
+	c, later, err := caseOn(g, data, day)
 	if err != nil {
-		return nil, err
-	}
-	// Check the whole file first, so an error names the event at fault
-	// even when it is dated after day.
-	if _, err := g.Replay(log.Events); err != nil {
-		return nil, err
-	}
-	var applied []consult.Event
-	for _, e := range log.Events {
-		if e.Head().Date <= day {
-			applied = append(applied, e)
-		}
-	}
-	if len(applied) == 0 {
-		return nil, fmt.Errorf("no event on or before %s; the case starts on %s",
-			day, log.Events[0].Head().Date)
-	}
-	c, err := g.Replay(applied)
-	if err != nil {
-		return nil, err
-	}
-	if c, err = g.At(c, day); err != nil {
 		return nil, err
 	}
 	agenda, err := g.Agenda(c, day)
@@ -207,7 +185,7 @@ func buildReport(g *consult.Engine, data []byte, day date.Date) (*report, error)
 	// The road ahead may run past the calendar; report it as far as it
 	// goes instead of failing the whole report.
 	road, roadErr := g.Project(c, day)
-	rep := newReport(c, day, len(log.Events)-len(applied), agenda, road)
+	rep := newReport(c, day, later, agenda, road)
 	if roadErr != nil {
 		rep.RoadEnd = roadErr.Error()
 	}
@@ -222,6 +200,35 @@ func provisionalHint(err error, provisional bool) string {
 		return ""
 	}
 	return "; run with -provisional to count past the calendar's data"
+}
+
+// caseOn reads the case file data and returns the case as of day, with
+// the deadlines passed by then, and the number of later events it leaves
+// out. It replays the whole file first, so an error names the event at
+// fault even when that event is dated after day.
+func caseOn(g *consult.Engine, data []byte, day date.Date) (consult.Case, int, error) {
+	log, err := consult.ReadLog(data)
+	if err != nil {
+		return consult.Case{}, 0, err
+	}
+	if _, err := g.Replay(log.Events); err != nil {
+		return consult.Case{}, 0, err
+	}
+	var applied []consult.Event
+	for _, e := range log.Events {
+		if e.Head().Date <= day {
+			applied = append(applied, e)
+		}
+	}
+	if len(applied) == 0 {
+		return consult.Case{}, 0, fmt.Errorf("no event on or before %s; the case starts "+
+			"on %s, so give -today that day or later", day, log.Events[0].Head().Date)
+	}
+	c, err := g.Replay(applied)
+	if err == nil {
+		c, err = g.At(c, day)
+	}
+	return c, len(log.Events) - len(applied), err
 }
 
 // renderDocument prints one document of the case as of day; name and
@@ -240,27 +247,7 @@ func renderDocument(g *consult.Engine, data, factsData []byte, day date.Date,
 		fmt.Fprintf(stderr, "casefile: %s: %v\n", factsName, err)
 		return 1
 	}
-	log, err := consult.ReadLog(data)
-	if err != nil {
-		return fail(err)
-	}
-	if _, err := g.Replay(log.Events); err != nil {
-		return fail(err)
-	}
-	var applied []consult.Event
-	for _, e := range log.Events {
-		if e.Head().Date <= day {
-			applied = append(applied, e)
-		}
-	}
-	if len(applied) == 0 {
-		return fail(fmt.Errorf("no event on or before %s; the case starts on %s, so "+
-			"give -today that day or later", day, log.Events[0].Head().Date))
-	}
-	c, err := g.Replay(applied)
-	if err == nil {
-		c, err = g.At(c, day) // deadlines passed by then count, as in the report
-	}
+	c, _, err := caseOn(g, data, day)
 	if err != nil {
 		return fail(err)
 	}
