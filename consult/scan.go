@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -71,7 +72,7 @@ func valueEnd(data []byte, i int) int {
 		return len(data)
 	}
 	j := i // a number, true, false or null
-	for j < len(data) && bytes.IndexByte([]byte(" \t\n\r,]}"), data[j]) < 0 {
+	for j < len(data) && strings.IndexByte(" \t\n\r,]}", data[j]) < 0 {
 		j++
 	}
 	return j
